@@ -1,0 +1,21 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "runscope",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "RunscopeCore", targets: ["RunscopeCore"]),
+        .executable(name: "runscope-bench", targets: ["runscope-bench"]),
+        .executable(name: "example-custom-handler", targets: ["example-custom-handler"]),
+        .executable(name: "example-runtime-callbacks", targets: ["example-runtime-callbacks"]),
+    ],
+    targets: [
+        // Values, runnables, callbacks, tracer, prompts, parsers, scripted models. Foundation only.
+        .target(name: "RunscopeCore"),
+        .executableTarget(name: "runscope-bench", dependencies: ["RunscopeCore"]),
+        .executableTarget(name: "example-custom-handler", dependencies: ["RunscopeCore"], path: "Examples/custom-handler"),
+        .executableTarget(name: "example-runtime-callbacks", dependencies: ["RunscopeCore"], path: "Examples/runtime-callbacks"),
+        .testTarget(name: "RunscopeCoreTests", dependencies: ["RunscopeCore"], exclude: ["Fixtures"]),
+    ]
+)

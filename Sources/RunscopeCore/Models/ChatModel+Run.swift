@@ -1,0 +1,127 @@
+import Foundation
+
+/// How every chat model runs: the run and its events, around `chatStream`/`generate`.
+extension ChatModel {
+    /// The metadata LangChain adds to model runs (`ls_provider`, `ls_model_type`, ...).
+    var runMetadata: ValueObject {
+        var object: ValueObject = ["ls_provider": .string(providerName), "ls_model_type": "chat"]
+        if let modelName { object["ls_model_name"] = .string(modelName) }
+        if let temperature = invocationParams["temperature"] { object["ls_temperature"] = temperature }
+        return object.merging(metadata)
+    }
+
+    /// Starts a model run for `messages`.
+    func startRun(_ messages: [Message], config: RunConfig) throws -> RunManager {
+        let manager = CallbackManager.configure(
+            config, localHandlers: callbacks, localTags: tags, localMetadata: runMetadata)
+        let options = ChatCallOptions(kwargs: config.callKwargs)
+        var params = invocationParams
+        params["stop"] = options.stop.map { .array($0.map(Value.string)) } ?? .null
+        let extra: ValueObject = [
+            "invocation_params": .object(params),
+            "options": ["stop": params["stop"]!], "batch_size": 1,
+        ]
+        let run = manager.makeRun(
+            name: config.runName ?? name, runType: .chatModel, runId: config.runId, serialized: serialized,
+            extra: extra)
+        try run.startChatModel(messages: [messages])
+        return run
+    }
+
+    /// The messages a model input stands for.
+    func messages(from input: Value) throws -> [Message] {
+        switch input {
+        case .promptValue(let prompt): return prompt.toMessages()
+        case .string(let text): return [.human(text)]
+        case .message(let message): return [message]
+        case .array: return try Message.list(from: input, variable: "input")
+        default:
+            throw ScriptedError("a chat model takes a prompt value, a string or messages, got \(input.kindName)", type: "ValueError")
+        }
+    }
+
+    public func invoke(_ input: Value, config: RunConfig) async throws -> Value {
+        let messages = try self.messages(from: input)
+        let run = try startRun(messages, config: config)
+        let options = ChatCallOptions(kwargs: config.callKwargs)
+        var message: Message
+        if streaming {
+            message = try await streamAll(messages, options: options, run: run)
+        } else {
+            do {
+                message = try await generate(messages, options: options)
+            } catch {
+                try? run.llmError(error, response: LLMResult(generations: [[]]))
+                throw error
+            }
+            if message.id == nil { message.id = "lc_run--\(run.runId.uuidString.lowercased())-0" }
+        }
+        message.isChunk = false
+        try run.llmEnd(LLMResult(generations: [[Generation(text: message.content, message: message)]]))
+        return .message(message)
+    }
+
+    /// Streams the answer to completion, emitting token events; returns the whole message.
+    private func streamAll(_ messages: [Message], options: ChatCallOptions, run: RunManager) async throws -> Message {
+        var iterator = TokenEmitter(stream: chatStream(messages, options: options), run: run)
+        while try await iterator.next() != nil {}
+        return iterator.total ?? Message(role: .ai, content: "", id: iterator.messageId)
+    }
+
+    public func streamValues(_ input: Value, config: RunConfig) -> ValueStream {
+        ValueStream {
+            var emitter: TokenEmitter?
+            var finished = false
+            return {
+                if finished { return nil }
+                if emitter == nil {
+                    let messages = try self.messages(from: input)
+                    let run = try startRun(messages, config: config)
+                    emitter = TokenEmitter(
+                        stream: chatStream(messages, options: ChatCallOptions(kwargs: config.callKwargs)), run: run)
+                }
+                if let chunk = try await emitter!.next() { return .message(chunk) }
+                finished = true
+                var message = emitter!.total ?? Message(role: .ai, content: "", id: emitter!.messageId, isChunk: true)
+                message.isChunk = true
+                try emitter!.run.llmEnd(LLMResult(generations: [[Generation(text: message.content, message: message)]]))
+                return nil
+            }
+        }
+    }
+}
+
+/// Pulls message chunks from a model stream, reports each as a token event, and
+/// keeps the running total; a failure is reported with what came before it.
+struct TokenEmitter {
+    var iterator: ValueStream.AsyncIterator
+    let run: RunManager
+    let messageId: String
+    private(set) var total: Message?
+
+    init(stream: ValueStream, run: RunManager) {
+        self.iterator = stream.makeAsyncIterator()
+        self.run = run
+        self.messageId = "lc_run--\(run.runId.uuidString.lowercased())"
+    }
+
+    /// The next chunk (with the run's message id), after its token event.
+    mutating func next() async throws -> Message? {
+        let value: Value?
+        do {
+            value = try await iterator.next()
+        } catch {
+            let partial = total.map { [[Generation(text: $0.content, message: $0)]] } ?? [[]]
+            try? run.llmError(error, response: LLMResult(generations: partial))
+            throw error
+        }
+        guard case .message(var chunk)? = value else { return nil }
+        if chunk.id == nil { chunk.id = messageId }
+        chunk.isChunk = true
+        total = total.map { $0.appending(chunk) } ?? chunk
+        if run.hasHandlers {
+            try run.newToken(chunk.content, chunk: GenerationChunk(text: chunk.content, message: chunk))
+        }
+        return chunk
+    }
+}

@@ -1,0 +1,78 @@
+import Synchronization
+
+/// Hands out a scripted model's answers in turn, starting over after the last
+/// (LangChain's examples cycle them). Shared by copies of the same model.
+public final class ScriptCursor: Sendable {
+    private let index = Mutex(0)
+
+    /// A cursor at the first answer.
+    public init() {}
+
+    /// The index of the next answer among `count`, advancing the cursor.
+    public func next(count: Int) -> Int {
+        index.withLock { index in
+            defer { index += 1 }
+            return count == 0 ? 0 : index % count
+        }
+    }
+}
+
+/// Streams a scripted answer token by token, with a delay between tokens and an
+/// optional scripted failure after some tokens.
+struct ScriptedStream {
+    let message: Message
+    let tokens: [String]
+    let delay: Double
+    let error: String?
+    let errorAfter: Int?
+
+    /// The answer's chunks; tool calls, if any, ride on the last one.
+    func stream() -> ValueStream {
+        let me = self
+        return ValueStream {
+            var index = 0
+            return {
+                if let error = me.error, index >= (me.errorAfter ?? 0) {
+                    throw ScriptedError(error, type: "ScriptedModelError")
+                }
+                guard index < me.tokens.count else { return nil }
+                if me.delay > 0 { try await Task.sleep(nanoseconds: UInt64(me.delay * 1e9)) }
+                defer { index += 1 }
+                return .message(me.chunk(at: index))
+            }
+        }
+    }
+
+    private func chunk(at index: Int) -> Message {
+        var chunk = Message(role: .ai, content: tokens[index], isChunk: true)
+        if index == tokens.count - 1 {
+            chunk.toolCalls = message.toolCalls
+            chunk.responseMetadata = message.responseMetadata
+            chunk.usage = message.usage
+        }
+        return chunk
+    }
+
+    /// The answer whole, or the scripted error (no delay: nothing streams).
+    func whole() throws -> Message {
+        if let error { throw ScriptedError(error, type: "ScriptedModelError") }
+        return message
+    }
+
+    /// Words and single whitespace characters apart, as `re.split(r"(\s)", text)`.
+    static func splitWords(_ text: String) -> [String] {
+        var tokens: [String] = []
+        var current = ""
+        for c in text {
+            if c.isWhitespace {
+                tokens.append(current)
+                tokens.append(String(c))
+                current = ""
+            } else {
+                current.append(c)
+            }
+        }
+        tokens.append(current)
+        return tokens.count == 1 && tokens[0].isEmpty ? [""] : tokens
+    }
+}

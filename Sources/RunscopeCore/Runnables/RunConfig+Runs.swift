@@ -1,0 +1,126 @@
+/// Starting runs of chain-like components and reporting how they end.
+extension RunConfig {
+    /// Starts a chain-like run (chain, prompt or parser) and reports its inputs.
+    public func startChainRun(
+        name: String, runType: RunType = .chain, inputs: Value, serialized: Value? = nil,
+        localHandlers: [any CallbackHandler] = [], localTags: [String] = [], localMetadata: ValueObject = [:]
+    ) throws -> RunManager {
+        let run = manager(localHandlers, localTags, localMetadata)
+            .makeRun(name: runName ?? name, runType: runType, runId: runId, serialized: serialized)
+        try run.startChain(inputs: inputs)
+        return run
+    }
+
+    /// The callback manager for a run started with this config and local settings.
+    func manager(
+        _ localHandlers: [any CallbackHandler] = [], _ localTags: [String] = [], _ localMetadata: ValueObject = [:]
+    ) -> CallbackManager {
+        CallbackManager.configure(self, localHandlers: localHandlers, localTags: localTags, localMetadata: localMetadata)
+    }
+
+    /// Runs `body` as one chain-like run: start with `inputs`, then end with the
+    /// output, or with the error, which is rethrown.
+    public func traced(
+        name: String, runType: RunType = .chain, inputs: Value, serialized: Value? = nil,
+        _ body: (RunManager) async throws -> Value
+    ) async throws -> Value {
+        let run = try startChainRun(name: name, runType: runType, inputs: inputs, serialized: serialized)
+        let output: Value
+        do {
+            output = try await body(run)
+        } catch {
+            try? run.chainError(error)
+            throw error
+        }
+        try run.chainEnd(output)
+        return output
+    }
+
+    /// Runs `body` over a stream as one chain-like run, as LangChain's
+    /// `_transform_stream_with_config`: the run starts when the first input chunk
+    /// arrives (with the placeholder input `{"input": ""}`), and ends with the
+    /// added-up output and, as `inputs`, the added-up input.
+    public func tracedTransform(
+        _ input: ValueStream, name: String, runType: RunType = .chain,
+        _ body: @escaping @Sendable (ValueStream, RunManager) -> ValueStream
+    ) -> ValueStream {
+        let config = self
+        return ValueStream {
+            let state = TracedTransformState(input: input, config: config, name: name, runType: runType, body: body)
+            return { try await state.next() }
+        }
+    }
+}
+
+/// The state of one traced transform while its consumer pulls from it.
+// @unchecked Sendable: a stream is pulled by one consumer at a time, so this
+// state is never touched from two tasks at once; it is Sendable only so that the
+// input stream handed to `body` can refer back to it.
+final class TracedTransformState: @unchecked Sendable {
+    private var upstream: ValueStream.AsyncIterator
+    private var inner: ValueStream.AsyncIterator?
+    private var run: RunManager?
+    private var finished = false
+    private var pendingFirst: Value?
+    private var upstreamDone = false
+    private var finalInput: Value?
+    private var finalOutput: Value?
+    private let config: RunConfig
+    private let name: String
+    private let runType: RunType
+    private let body: @Sendable (ValueStream, RunManager) -> ValueStream
+
+    init(
+        input: ValueStream, config: RunConfig, name: String, runType: RunType,
+        body: @escaping @Sendable (ValueStream, RunManager) -> ValueStream
+    ) {
+        self.upstream = input.makeAsyncIterator()
+        self.config = config
+        self.name = name
+        self.runType = runType
+        self.body = body
+    }
+
+    func next() async throws -> Value? {
+        if finished { return nil }
+        if run == nil { try await start() }
+        guard let run else { return nil }
+        do {
+            if let chunk = try await inner!.next() {
+                finalOutput = Value.accumulate(finalOutput, chunk)
+                return chunk
+            }
+        } catch {
+            finished = true
+            try? run.chainError(error, inputs: finalInput)
+            throw error
+        }
+        finished = true
+        try run.chainEnd(finalOutput ?? .null, inputs: finalInput ?? .null)
+        return nil
+    }
+
+    private func start() async throws {
+        pendingFirst = try await upstream.next()
+        if pendingFirst == nil { upstreamDone = true }
+        if let pendingFirst { finalInput = pendingFirst }
+        let run = try config.startChainRun(name: name, runType: runType, inputs: ["input": ""])
+        self.run = run
+        let inputStream = ValueStream { [self] in { try await self.pullInput() } }
+        inner = body(inputStream, run).makeAsyncIterator()
+    }
+
+    private func pullInput() async throws -> Value? {
+        if let first = pendingFirst {
+            pendingFirst = nil
+            return first
+        }
+        if upstreamDone { return nil }
+        guard let chunk = try await upstream.next() else {
+            upstreamDone = true
+            return nil
+        }
+        finalInput = Value.accumulate(finalInput, chunk)
+        return chunk
+    }
+}

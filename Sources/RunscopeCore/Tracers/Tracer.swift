@@ -1,0 +1,115 @@
+import Foundation
+import Synchronization
+
+/// A handler that builds the tree of runs from the events it sees (LangChain's
+/// `BaseTracer`). A run whose parent it never saw start is kept as a root.
+public final class Tracer: RunEventHandler {
+    private struct State {
+        var runs: [UUID: RunTree] = [:]
+        var children: [UUID: [UUID]] = [:]
+        var roots: [UUID] = []
+        var rootOf: [UUID: UUID] = [:]
+        var started: [UUID: Int] = [:]
+    }
+
+    private let state = Mutex(State())
+
+    /// An empty tracer.
+    public init() {}
+
+    /// The trees of runs seen so far, roots in start order.
+    public var runs: [RunTree] {
+        state.withLock { state in state.roots.map { Self.build($0, state) } }
+    }
+
+    /// One run (with its subtree) by id.
+    public func run(_ id: UUID) -> RunTree? {
+        state.withLock { state in state.runs[id] == nil ? nil : Self.build(id, state) }
+    }
+
+    private static func build(_ id: UUID, _ state: State) -> RunTree {
+        var tree = state.runs[id]!
+        tree.childRuns = (state.children[id] ?? []).map { build($0, state) }
+        return tree
+    }
+
+    public func handle(_ event: RunEvent, run: RunInfo) throws {
+        let now = Date()
+        state.withLock { state in
+            if event.isStart {
+                Self.start(run, event, now, &state)
+            } else if state.runs[run.runId] != nil {
+                Self.update(run.runId, event, now, &state)
+            }
+        }
+    }
+
+    private static func start(_ run: RunInfo, _ event: RunEvent, _ now: Date, _ state: inout State) {
+        let parent = run.parentRunId.flatMap { state.runs[$0] == nil ? nil : $0 }
+        let root = parent.flatMap { state.rootOf[$0] } ?? run.runId
+        let order = (state.started[root] ?? 0) + 1
+        state.started[root] = order
+        state.rootOf[run.runId] = root
+        if let parent { state.children[parent, default: []].append(run.runId) } else { state.roots.append(run.runId) }
+        state.runs[run.runId] = RunTree(
+            id: run.runId, parentRunId: run.parentRunId, name: run.name, runType: run.runType, startTime: now,
+            inputs: TraceShapes.inputs(event), outputs: nil, error: nil, tags: run.tags, metadata: run.metadata,
+            extra: run.extra, executionOrder: order, tokens: [], events: [], childRuns: [])
+    }
+
+    private static func update(_ id: UUID, _ event: RunEvent, _ now: Date, _ state: inout State) {
+        switch event {
+        case .newToken(let token, _):
+            state.runs[id]!.tokens.append(TokenEvent(text: token, time: now))
+        case .retry(let retry):
+            state.runs[id]!.events.append(TraceEvent(name: "retry", time: now, data: [
+                "attempt_number": .int(retry.attemptNumber), "error": .string(retry.error.description),
+                "wait_seconds": .double(retry.waitSeconds),
+            ]))
+        case .custom(let name, let data):
+            state.runs[id]!.events.append(TraceEvent(name: "custom_event", time: now, data: ["name": .string(name), "data": data]))
+        case .text(let text):
+            state.runs[id]!.events.append(TraceEvent(name: "text", time: now, data: .string(text)))
+        default:
+            finish(id, event, now, &state)
+        }
+    }
+
+    private static func finish(_ id: UUID, _ event: RunEvent, _ now: Date, _ state: inout State) {
+        state.runs[id]!.endTime = now
+        state.runs[id]!.error = event.error
+        if let outputs = TraceShapes.outputs(event) { state.runs[id]!.outputs = outputs }
+        if case .chainEnd(_, let inputs?) = event { state.runs[id]!.inputs = TraceShapes.wrap(inputs, "input") }
+        if case .chainError(_, let inputs?) = event { state.runs[id]!.inputs = TraceShapes.wrap(inputs, "input") }
+    }
+}
+
+/// How tracers shape inputs and outputs (LangChain's "original" run schema).
+enum TraceShapes {
+    /// An object as-is; anything else as `{key: value}`.
+    static func wrap(_ value: Value, _ key: String) -> Value {
+        if case .object = value { return value }
+        return .object([key: value])
+    }
+
+    static func inputs(_ event: RunEvent) -> Value {
+        switch event {
+        case .chainStart(let inputs): return wrap(inputs, "input")
+        case .chatModelStart(let messages): return ["messages": .array(messages.map { .array($0.map(Value.message)) })]
+        case .llmStart(let prompts): return ["prompts": .array(prompts.map(Value.string))]
+        case .toolStart(let input, let inputs): return inputs ?? ["input": .string(input)]
+        case .retrieverStart(let query): return ["query": .string(query)]
+        default: return [:]
+        }
+    }
+
+    static func outputs(_ event: RunEvent) -> Value? {
+        switch event {
+        case .chainEnd(let outputs, _): return wrap(outputs, "output")
+        case .llmEnd(let result): return result.serialized()
+        case .toolEnd(let output): return ["output": output]
+        case .retrieverEnd(let documents): return ["documents": .array(documents.map(Value.document))]
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,220 @@
+/// A JSON parser that keeps object keys in order, reports errors with line and
+/// column, and refuses nesting deeper than a limit instead of overflowing the stack.
+public struct JSONParser {
+    /// Where and why parsing failed.
+    public struct Error: Swift.Error, Sendable, Equatable, CustomStringConvertible {
+        public var message: String
+        public var line: Int
+        public var column: Int
+        public var description: String { "line \(line), column \(column): \(message)" }
+    }
+
+    /// The deepest nesting accepted.
+    public var maxDepth: Int
+    private let bytes: [UInt8]
+    private var index = 0
+
+    /// Parses `text` as one JSON value (whitespace around it allowed).
+    public static func parse(_ text: String, maxDepth: Int = 512) throws(JSONParser.Error) -> Value {
+        var parser = JSONParser(bytes: Array(text.utf8), maxDepth: maxDepth)
+        return try parser.parseDocument()
+    }
+
+    /// Parses UTF-8 bytes as one JSON value.
+    public static func parse(bytes: [UInt8], maxDepth: Int = 512) throws(JSONParser.Error) -> Value {
+        var parser = JSONParser(bytes: bytes, maxDepth: maxDepth)
+        return try parser.parseDocument()
+    }
+
+    private init(bytes: [UInt8], maxDepth: Int) {
+        self.bytes = bytes
+        self.maxDepth = maxDepth
+    }
+
+    private mutating func parseDocument() throws(JSONParser.Error) -> Value {
+        skipWhitespace()
+        if index == bytes.count { throw fail("the document is empty", at: index) }
+        let value = try parseValue(depth: 0)
+        skipWhitespace()
+        if index < bytes.count { throw fail("unexpected \(describe(bytes[index])) after the JSON value", at: index) }
+        return value
+    }
+
+    private func fail(_ message: String, at offset: Int) -> JSONParser.Error {
+        var line = 1
+        var lineStart = 0
+        for i in 0..<min(offset, bytes.count) where bytes[i] == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = i + 1
+        }
+        let column = String(decoding: bytes[lineStart..<min(offset, bytes.count)], as: UTF8.self).count + 1
+        return JSONParser.Error(message: message, line: line, column: column)
+    }
+
+    private func describe(_ byte: UInt8) -> String {
+        if byte >= 0x21 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
+        return "byte 0x\(String(byte, radix: 16))"
+    }
+
+    private mutating func skipWhitespace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x0A, 0x0D, 0x09: index += 1
+            default: return
+            }
+        }
+    }
+
+    private mutating func parseValue(depth: Int) throws(JSONParser.Error) -> Value {
+        guard index < bytes.count else { throw fail("unexpected end of input", at: index) }
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return try parseObject(depth: depth + 1)
+        case UInt8(ascii: "["): return try parseArray(depth: depth + 1)
+        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "t"): return try parseLiteral("true", .bool(true))
+        case UInt8(ascii: "f"): return try parseLiteral("false", .bool(false))
+        case UInt8(ascii: "n"): return try parseLiteral("null", .null)
+        case UInt8(ascii: "N"): return try parseLiteral("NaN", .double(.nan))
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
+        default: throw fail("unexpected \(describe(bytes[index])); expected a JSON value", at: index)
+        }
+    }
+
+    private mutating func parseLiteral(_ word: String, _ value: Value) throws(JSONParser.Error) -> Value {
+        let utf8 = Array(word.utf8)
+        guard index + utf8.count <= bytes.count, Array(bytes[index..<index + utf8.count]) == utf8 else {
+            throw fail("invalid literal; expected \(word)", at: index)
+        }
+        index += utf8.count
+        return value
+    }
+
+    private mutating func parseObject(depth: Int) throws(JSONParser.Error) -> Value {
+        if depth > maxDepth { throw fail("nesting is deeper than \(maxDepth) levels", at: index) }
+        index += 1
+        var object = ValueObject()
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(object) }
+        while true {
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                throw fail(index < bytes.count ? "expected a string key" : "unexpected end of input in an object", at: index)
+            }
+            let key = try parseString()
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':' after a key", at: index) }
+            index += 1
+            skipWhitespace()
+            object[key] = try parseValue(depth: depth)
+            skipWhitespace()
+            guard index < bytes.count else { throw fail("unexpected end of input in an object", at: index) }
+            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+            if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(object) }
+            throw fail("expected ',' or '}' in an object", at: index)
+        }
+    }
+
+    private mutating func parseArray(depth: Int) throws(JSONParser.Error) -> Value {
+        if depth > maxDepth { throw fail("nesting is deeper than \(maxDepth) levels", at: index) }
+        index += 1
+        var items: [Value] = []
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
+        while true {
+            skipWhitespace()
+            items.append(try parseValue(depth: depth))
+            skipWhitespace()
+            guard index < bytes.count else { throw fail("unexpected end of input in an array", at: index) }
+            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+            if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
+            throw fail("expected ',' or ']' in an array", at: index)
+        }
+    }
+
+    private mutating func parseNumber() throws(JSONParser.Error) -> Value {
+        let start = index
+        var isInteger = true
+        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        while index < bytes.count {
+            let b = bytes[index]
+            if b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") { index += 1; continue }
+            if b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E") || b == UInt8(ascii: "+")
+                || (b == UInt8(ascii: "-") && index > start)
+            {
+                isInteger = false
+                index += 1
+                continue
+            }
+            break
+        }
+        let text = String(decoding: bytes[start..<index], as: UTF8.self)
+        if isInteger, let i = Int(text) { return .int(i) }
+        if let d = Double(text), text.last?.isNumber == true { return .double(d) }
+        throw fail("invalid number '\(text)'", at: start)
+    }
+
+    private mutating func parseString() throws(JSONParser.Error) -> String {
+        let start = index
+        index += 1
+        var out: [UInt8] = []
+        while index < bytes.count {
+            let b = bytes[index]
+            if b == UInt8(ascii: "\"") {
+                index += 1
+                return String(decoding: out, as: UTF8.self)
+            }
+            if b == UInt8(ascii: "\\") {
+                try parseEscape(into: &out)
+                continue
+            }
+            if b < 0x20 { throw fail("control character in a string (escape it)", at: index) }
+            out.append(b)
+            index += 1
+        }
+        throw fail("unterminated string", at: start)
+    }
+
+    private mutating func parseEscape(into out: inout [UInt8]) throws(JSONParser.Error) {
+        guard index + 1 < bytes.count else { throw fail("unterminated escape", at: index) }
+        let c = bytes[index + 1]
+        index += 2
+        switch c {
+        case UInt8(ascii: "\""): out.append(0x22)
+        case UInt8(ascii: "\\"): out.append(0x5C)
+        case UInt8(ascii: "/"): out.append(0x2F)
+        case UInt8(ascii: "b"): out.append(0x08)
+        case UInt8(ascii: "f"): out.append(0x0C)
+        case UInt8(ascii: "n"): out.append(0x0A)
+        case UInt8(ascii: "r"): out.append(0x0D)
+        case UInt8(ascii: "t"): out.append(0x09)
+        case UInt8(ascii: "u"): try parseUnicodeEscape(into: &out)
+        default: throw fail("invalid escape '\\\(Character(Unicode.Scalar(c)))'", at: index - 2)
+        }
+    }
+
+    private mutating func parseUnicodeEscape(into out: inout [UInt8]) throws(JSONParser.Error) {
+        var code = try readHex4()
+        if (0xD800..<0xDC00).contains(code), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+            bytes[index + 1] == UInt8(ascii: "u")
+        {
+            index += 2
+            let low = try readHex4()
+            if (0xDC00..<0xE000).contains(low) {
+                code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+            } else {
+                out.append(contentsOf: Array("\u{FFFD}".utf8))
+                code = low
+            }
+        }
+        let scalar = Unicode.Scalar(code) ?? "\u{FFFD}"
+        out.append(contentsOf: Array(String(scalar).utf8))
+    }
+
+    private mutating func readHex4() throws(JSONParser.Error) -> UInt32 {
+        guard index + 4 <= bytes.count,
+            let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
+        else { throw fail("invalid \\u escape", at: index) }
+        index += 4
+        return code
+    }
+}

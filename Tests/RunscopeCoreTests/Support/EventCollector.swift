@@ -1,0 +1,69 @@
+import Foundation
+import RunscopeCore
+import Synchronization
+
+/// Records every event a handler receives, for assertions.
+final class EventCollector: RunEventHandler {
+    struct Record: Sendable {
+        var event: RunEvent
+        var run: RunInfo
+    }
+
+    private let records = Mutex<[Record]>([])
+    let raiseError: Bool
+
+    init(raiseError: Bool = true) { self.raiseError = raiseError }
+
+    func handle(_ event: RunEvent, run: RunInfo) throws {
+        records.withLock { $0.append(Record(event: event, run: run)) }
+    }
+
+    var all: [Record] { records.withLock { $0 } }
+    var names: [String] { all.map(\.event.name) }
+    var tokens: [String] {
+        all.compactMap { if case .newToken(let t, _) = $0.event { t } else { nil } }
+    }
+
+    /// The comparable shape of every event (ids normalized in order of first appearance).
+    func shapes(excluding: Set<String> = []) -> [EventShape] {
+        var ids = IdNormalizer()
+        return all.filter { !excluding.contains($0.event.name) }.map { record in
+            let run = ids.name(record.run.runId.uuidString)
+            let parent = ids.name(record.run.parentRunId?.uuidString)
+            let isStart = record.event.isStart
+            var token: String?
+            if case .newToken(let t, _) = record.event { token = t }
+            return EventShape(
+                event: record.event.name, run: run, parent: parent, name: isStart ? record.run.name : nil,
+                runType: isStart ? record.run.runType.rawValue : nil, tags: record.run.tags, token: token)
+        }
+    }
+}
+
+/// One event reduced to what parity compares: kind, run, parent, name, type, tags, token.
+struct EventShape: Equatable, CustomStringConvertible {
+    var event: String
+    var run: String?
+    var parent: String?
+    var name: String?
+    var runType: String?
+    var tags: [String]
+    var token: String?
+
+    var description: String {
+        "\(event) \(run ?? "-") <- \(parent ?? "-") \(name ?? "") \(runType ?? "") \(tags)\(token.map { " \"\($0)\"" } ?? "")"
+    }
+}
+
+/// Gives ids short names (R1, R2, ...) in order of first appearance.
+struct IdNormalizer {
+    private var names: [String: String] = [:]
+
+    mutating func name(_ id: String?) -> String? {
+        guard let id else { return nil }
+        if let known = names[id] { return known }
+        let short = "R\(names.count + 1)"
+        names[id] = short
+        return short
+    }
+}
