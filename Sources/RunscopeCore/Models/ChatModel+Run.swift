@@ -43,7 +43,8 @@ extension ChatModel {
     public func invoke(_ input: Value, config: RunConfig) async throws -> Value {
         let messages = try self.messages(from: input)
         let run = try startRun(messages, config: config)
-        let options = ChatCallOptions(kwargs: config.callKwargs)
+        var options = ChatCallOptions(kwargs: config.callKwargs)
+        options.run = run
         var message: Message
         if streaming {
             message = try await streamAll(messages, options: options, run: run)
@@ -77,8 +78,9 @@ extension ChatModel {
                 if emitter == nil {
                     let messages = try self.messages(from: input)
                     let run = try startRun(messages, config: config)
-                    emitter = TokenEmitter(
-                        stream: chatStream(messages, options: ChatCallOptions(kwargs: config.callKwargs)), run: run)
+                    var options = ChatCallOptions(kwargs: config.callKwargs)
+                    options.run = run
+                    emitter = TokenEmitter(stream: chatStream(messages, options: options), run: run)
                 }
                 if let chunk = try await emitter!.next() { return .message(chunk) }
                 finished = true

@@ -5,6 +5,9 @@ public struct ChatCallOptions: Sendable {
     public var tools: [ToolSpec]
     /// Other arguments bound to the call.
     public var kwargs: ValueObject
+    /// The model run this call belongs to, so a provider can report retries
+    /// (`run.retry(...)`) and text on it. `nil` outside a run.
+    public var run: RunManager?
 
     /// Options read from bound call arguments (`stop`, `tools`).
     public init(kwargs: ValueObject = [:]) {
