@@ -1,0 +1,52 @@
+import Foundation
+import RunscopeCore
+import Testing
+
+@Suite struct TracerTests {
+    @Test func buildsTheRunTreeWithTokensAndOutputs() async throws {
+        let tracer = Tracer()
+        for try await _ in try LangChainCases.promptChatParser().stream(["animal": "cats"], config: RunConfig(callbacks: [tracer])) {}
+        let root = try #require(tracer.runs.first)
+        #expect(tracer.runs.count == 1)
+        #expect(root.name == "RunnableSequence" && root.status == .succeeded && root.executionOrder == 1)
+        #expect(root.childRuns.map(\.name) == ["ChatPromptTemplate", "GenericFakeChatModel", "StrOutputParser"])
+        #expect(root.childRuns.map(\.executionOrder) == [2, 3, 4])
+        #expect(root.inputs == ["animal": "cats"], "stream mode reports the real input at the end")
+        #expect(root.outputs == ["output": .string(LangChainCases.joke)])
+        let model = root.childRuns[1]
+        #expect(model.runType == .chatModel)
+        #expect(model.tokens.map(\.text).joined() == LangChainCases.joke)
+        #expect(zip(model.tokens, model.tokens.dropFirst()).allSatisfy { $0.time <= $1.time })
+        #expect(model.outputs?["generations"]?.arrayValue?.first?.arrayValue?.first?["text"] == .string(LangChainCases.joke))
+    }
+
+    @Test func marksFailedRunsAndKeepsTheError() async throws {
+        let tracer = Tracer()
+        _ = try? await LangChainCases.chainError().invoke(["animal": "cats"], config: RunConfig(callbacks: [tracer]))
+        let root = try #require(tracer.runs.first)
+        #expect(root.status == .failed)
+        let failed = root.flattened().filter { $0.status == .failed }.map(\.name)
+        #expect(failed == ["RunnableSequence", "explode"])
+        #expect(root.error?.type == "ValueError")
+        #expect(root.error?.message.hasPrefix("cannot post-process: Why") == true)
+    }
+
+    @Test func aRunWhoseParentItNeverSawIsARoot() async throws {
+        let tracer = Tracer()
+        _ = try await LangChainCases.seed(callbacks: [tracer]).invoke(["animal": "cats"])
+        let runs = tracer.runs
+        #expect(runs.count == 1 && runs[0].runType == .chatModel)
+        #expect(runs[0].parentRunId != nil, "the parent id is kept though the parent is unknown")
+    }
+
+    @Test func recordsRetriesAndCustomEvents() async throws {
+        let tracer = Tracer()
+        _ = try await LangChainCases.retry().invoke(["animal": "cats"], config: RunConfig(callbacks: [tracer]))
+        _ = try await LangChainCases.customEvent().invoke(["animal": "cats"], config: RunConfig(callbacks: [tracer]))
+        let retryRun = try #require(tracer.runs[0].childRuns.last)
+        #expect(retryRun.events.map(\.name) == ["retry", "retry"])
+        #expect(retryRun.childRuns.map(\.status) == [.failed, .failed, .succeeded])
+        let step = try #require(tracer.runs[1].childRuns.first)
+        #expect(step.events.first?.data["name"] == "progress")
+    }
+}
