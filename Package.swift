@@ -19,7 +19,7 @@ let package = Package(
         .target(name: "RunscopeProviders", dependencies: ["RunscopeCore"]),
         // Cells, buffers and widgets: what the screen shows, with no terminal I/O.
         .target(name: "TerminalUI"),
-        .executableTarget(name: "runscope-bench", dependencies: ["RunscopeCore"]),
+        .executableTarget(name: "runscope-bench", dependencies: ["RunscopeCore", "RunscopeProviders"]),
         .executableTarget(name: "example-custom-handler", dependencies: ["RunscopeCore"], path: "Examples/custom-handler"),
         .executableTarget(name: "example-runtime-callbacks", dependencies: ["RunscopeCore"], path: "Examples/runtime-callbacks"),
         .testTarget(name: "RunscopeProvidersTests", dependencies: ["RunscopeProviders"]),

@@ -1,1 +1,95 @@
-print("x")
+// runscope-bench: prints speed figures as JSON. Run it in release:
+//   swift run -c release runscope-bench
+import Foundation
+import RunscopeCore
+import RunscopeProviders
+
+/// A handler that does nothing (the cost of dispatch alone).
+final class NoOpHandler: CallbackHandler {}
+
+/// Times `body` a few times and returns the best (least disturbed) run in seconds.
+func best(of rounds: Int = 5, _ body: () async throws -> Void) async rethrows -> Double {
+    var bestTime = Double.infinity
+    for _ in 0..<rounds {
+        let start = ContinuousClock.now
+        try await body()
+        let elapsed = ContinuousClock.now - start
+        bestTime = min(bestTime, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+    return bestTime
+}
+
+/// Nanoseconds per `on_llm_new_token` dispatch with `handlers` no-op handlers.
+func dispatchCost(handlers: Int, events: Int = 2_000_000) async throws -> Double {
+    let config = RunConfig(callbacks: (0..<handlers).map { _ in NoOpHandler() })
+    let run = try config.startChainRun(name: "bench", inputs: [:])
+    let seconds = try await best { for _ in 0..<events { try run.newToken("tok") } }
+    return seconds / Double(events) * 1e9
+}
+
+/// The chain of LangChain's benchmark: prompt | scripted model (1000 words) | parser.
+func benchChain() throws -> RunnableSequence {
+    let text = (0..<1000).map { "word\($0)" }.joined(separator: " ")
+    return try ChatPromptTemplate.fromTemplate("Say {x}") | GenericFakeChatModel(responses: [text], tokenDelay: 0)
+        | StrOutputParser()
+}
+
+/// Microseconds per streamed token through the chain, via `stream()` or the pull API.
+func streamCost(tracer: Bool, pull: Bool) async throws -> (perToken: Double, tokens: Int) {
+    let chain = try benchChain()
+    var count = 0
+    let seconds = try await best {
+        let config = RunConfig(callbacks: tracer ? [Tracer()] : [])
+        count = 0
+        if pull {
+            for try await _ in chain.streamValues(["x": "hi"], config: config) { count += 1 }
+        } else {
+            for try await _ in chain.stream(["x": "hi"], config: config) { count += 1 }
+        }
+    }
+    return (seconds / Double(count) * 1e6, count)
+}
+
+/// Microseconds per invoke of the three-step chain.
+func invokeCost(tracer: Bool, invokes: Int = 2000) async throws -> Double {
+    let chain = try ChatPromptTemplate.fromTemplate("Say {x}") | GenericFakeChatModel(responses: ["ok"], tokenDelay: 0)
+        | StrOutputParser()
+    let seconds = try await best(of: 3) {
+        for _ in 0..<invokes {
+            _ = try await chain.invoke(["x": "hi"], config: RunConfig(callbacks: tracer ? [Tracer()] : []))
+        }
+    }
+    return seconds / Double(invokes) * 1e6
+}
+
+func round3(_ x: Double) -> Value { .double((x * 1000).rounded() / 1000) }
+
+let streamTraced = try await streamCost(tracer: true, pull: false)
+let pullTraced = try await streamCost(tracer: true, pull: true)
+let streamBare = try await streamCost(tracer: false, pull: false)
+let figures: Value = [
+    "dispatch_ns_per_event": [
+        "handlers_0": round3(try await dispatchCost(handlers: 0)),
+        "handlers_1": round3(try await dispatchCost(handlers: 1)),
+        "handlers_5": round3(try await dispatchCost(handlers: 5)),
+    ],
+    "stream_us_per_token": [
+        "chain": "prompt | GenericFakeChatModel(1000 words) | StrOutputParser",
+        "tokens": .int(streamTraced.tokens),
+        "stream_api_with_tracer": round3(streamTraced.perToken),
+        "pull_api_with_tracer": round3(pullTraced.perToken),
+        "stream_api_no_handler": round3(streamBare.perToken),
+    ],
+    "invoke_us_per_call": [
+        "no_handler": round3(try await invokeCost(tracer: false)),
+        "with_tracer": round3(try await invokeCost(tracer: true)),
+    ],
+    "sse_parse_mb_per_s": [
+        "chunk_64": round3(StreamParserBenchmark.sseThroughputMBps(totalBytes: 32_000_000, chunkSize: 64)),
+        "chunk_4096": round3(StreamParserBenchmark.sseThroughputMBps(totalBytes: 32_000_000, chunkSize: 4096)),
+    ],
+    "ndjson_parse_mb_per_s": [
+        "chunk_4096": round3(StreamParserBenchmark.ndjsonThroughputMBps(totalBytes: 32_000_000, chunkSize: 4096)),
+    ],
+]
+print(figures.jsonString(indent: 2))

@@ -120,7 +120,7 @@ struct TokenEmitter {
         guard case .message(var chunk)? = value else { return nil }
         if chunk.id == nil { chunk.id = messageId }
         chunk.isChunk = true
-        total = total.map { $0.appending(chunk) } ?? chunk
+        if total == nil { total = chunk } else { total!.append(chunk) }
         if run.hasHandlers {
             try run.newToken(chunk.content, chunk: GenerationChunk(text: chunk.content, message: chunk))
         }

@@ -59,7 +59,7 @@ extension ChatModel {
         var total: Message?
         for try await chunk in chatStream(messages, options: options) {
             guard let message = chunk.messageValue else { continue }
-            total = total.map { $0.appending(message) } ?? message
+            if total == nil { total = message } else { total!.append(message) }
         }
         var message = total ?? .ai("")
         message.isChunk = false

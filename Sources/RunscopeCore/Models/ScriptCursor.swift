@@ -62,17 +62,23 @@ struct ScriptedStream {
     /// Words and single whitespace characters apart, as `re.split(r"(\s)", text)`.
     static func splitWords(_ text: String) -> [String] {
         var tokens: [String] = []
-        var current = ""
-        for c in text {
-            if c.isWhitespace {
-                tokens.append(current)
-                tokens.append(String(c))
-                current = ""
+        var current = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if isWhitespace(scalar) {
+                tokens.append(String(current))
+                tokens.append(String(scalar))
+                current = String.UnicodeScalarView()
             } else {
-                current.append(c)
+                current.append(scalar)
             }
         }
-        tokens.append(current)
-        return tokens.count == 1 && tokens[0].isEmpty ? [""] : tokens
+        tokens.append(String(current))
+        return tokens
+    }
+
+    /// Python's `\s`: ASCII whitespace fast, Unicode whitespace otherwise.
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D) }
+        return scalar.properties.isWhitespace
     }
 }

@@ -63,8 +63,8 @@ final class TracedTransformState: @unchecked Sendable {
     private var finished = false
     private var pendingFirst: Value?
     private var upstreamDone = false
-    private var finalInput: Value?
-    private var finalOutput: Value?
+    private var finalInput = ValueAccumulator()
+    private var finalOutput = ValueAccumulator()
     private let config: RunConfig
     private let name: String
     private let runType: RunType
@@ -87,23 +87,23 @@ final class TracedTransformState: @unchecked Sendable {
         guard let run else { return nil }
         do {
             if let chunk = try await inner!.next() {
-                finalOutput = Value.accumulate(finalOutput, chunk)
+                finalOutput.add(chunk)
                 return chunk
             }
         } catch {
             finished = true
-            try? run.chainError(error, inputs: finalInput)
+            try? run.chainError(error, inputs: finalInput.value)
             throw error
         }
         finished = true
-        try run.chainEnd(finalOutput ?? .null, inputs: finalInput ?? .null)
+        try run.chainEnd(finalOutput.value ?? .null, inputs: finalInput.value ?? .null)
         return nil
     }
 
     private func start() async throws {
         pendingFirst = try await upstream.next()
         if pendingFirst == nil { upstreamDone = true }
-        if let pendingFirst { finalInput = pendingFirst }
+        if let pendingFirst { finalInput.add(pendingFirst) }
         let run = try config.startChainRun(name: name, runType: runType, inputs: ["input": ""])
         self.run = run
         let inputStream = ValueStream { [self] in { try await self.pullInput() } }
@@ -120,7 +120,7 @@ final class TracedTransformState: @unchecked Sendable {
             upstreamDone = true
             return nil
         }
-        finalInput = Value.accumulate(finalInput, chunk)
+        finalInput.add(chunk)
         return chunk
     }
 }

@@ -10,7 +10,7 @@ extension RunConfig {
         return ValueStream {
             var run: RunManager?
             var inner: ValueStream.AsyncIterator?
-            var total: Value?
+            var total = ValueAccumulator()
             var finished = false
             return {
                 if finished { return nil }
@@ -21,7 +21,7 @@ extension RunConfig {
                 }
                 do {
                     if let chunk = try await inner!.next() {
-                        total = Value.accumulate(total, chunk)
+                        total.add(chunk)
                         return chunk
                     }
                 } catch {
@@ -30,7 +30,7 @@ extension RunConfig {
                     throw error
                 }
                 finished = true
-                try run!.chainEnd(total ?? .null)
+                try run!.chainEnd(total.value ?? .null)
                 return nil
             }
         }

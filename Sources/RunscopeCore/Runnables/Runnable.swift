@@ -30,9 +30,9 @@ extension Runnable {
             var upstream = input.makeAsyncIterator()
             return {
                 if inner == nil {
-                    var total: Value?
-                    while let chunk = try await upstream.next() { total = Value.accumulate(total, chunk) }
-                    guard let total else { return nil }
+                    var accumulator = ValueAccumulator()
+                    while let chunk = try await upstream.next() { accumulator.add(chunk) }
+                    guard let total = accumulator.value else { return nil }
                     inner = self.streamValues(total, config: config).makeAsyncIterator()
                 }
                 return try await inner!.next()

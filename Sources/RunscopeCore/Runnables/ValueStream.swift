@@ -56,8 +56,8 @@ public struct ValueStream: AsyncSequence, Sendable {
 
     /// The values added together as LangChain does (`nil` for an empty stream).
     public func reduce() async throws -> Value? {
-        var total: Value?
-        for try await value in self { total = Value.accumulate(total, value) }
-        return total
+        var total = ValueAccumulator()
+        for try await value in self { total.add(value) }
+        return total.value
     }
 }

@@ -24,7 +24,7 @@ public final class Tracer: RunEventHandler {
 
     /// One run (with its subtree) by id.
     public func run(_ id: UUID) -> RunTree? {
-        state.withLock { state in state.runs[id] == nil ? nil : Self.build(id, state) }
+        state.withLock { state in state.runs.index(forKey: id) == nil ? nil : Self.build(id, state) }
     }
 
     private static func build(_ id: UUID, _ state: State) -> RunTree {
@@ -33,19 +33,28 @@ public final class Tracer: RunEventHandler {
         return tree
     }
 
+    /// Tokens take a direct path: no event value is built for them.
+    public func onLLMNewToken(_ run: RunInfo, token: String, chunk: GenerationChunk?) throws {
+        let now = Date()
+        state.withLock { state in
+            guard let index = state.runs.index(forKey: run.runId) else { return }
+            state.runs.values[index].tokens.append(TokenEvent(text: token, time: now))
+        }
+    }
+
     public func handle(_ event: RunEvent, run: RunInfo) throws {
         let now = Date()
         state.withLock { state in
             if event.isStart {
                 Self.start(run, event, now, &state)
-            } else if state.runs[run.runId] != nil {
+            } else if state.runs.index(forKey: run.runId) != nil {
                 Self.update(run.runId, event, now, &state)
             }
         }
     }
 
     private static func start(_ run: RunInfo, _ event: RunEvent, _ now: Date, _ state: inout State) {
-        let parent = run.parentRunId.flatMap { state.runs[$0] == nil ? nil : $0 }
+        let parent = run.parentRunId.flatMap { state.runs.index(forKey: $0) == nil ? nil : $0 }
         let root = parent.flatMap { state.rootOf[$0] } ?? run.runId
         let order = (state.started[root] ?? 0) + 1
         state.started[root] = order

@@ -71,16 +71,21 @@ public struct Message: Sendable, Equatable {
         }
     }
 
-    /// Appends a streamed chunk: content concatenated, tool calls, usage and ids merged.
+    /// This message with a streamed chunk appended.
     public func appending(_ other: Message) -> Message {
         var result = self
-        result.content += other.content
-        result.toolCalls += other.toolCalls
-        if let usage = other.usage { result.usage = (result.usage ?? UsageMetadata()).adding(usage) }
-        if result.id == nil { result.id = other.id }
-        result.additionalKwargs = additionalKwargs.merging(other.additionalKwargs)
-        result.responseMetadata = responseMetadata.merging(other.responseMetadata)
+        result.append(other)
         return result
+    }
+
+    /// Appends a streamed chunk in place: content concatenated, tool calls, usage and ids merged.
+    public mutating func append(_ other: Message) {
+        content += other.content
+        if !other.toolCalls.isEmpty { toolCalls += other.toolCalls }
+        if let usage = other.usage { self.usage = (self.usage ?? UsageMetadata()).adding(usage) }
+        if id == nil { id = other.id }
+        if !other.additionalKwargs.isEmpty { additionalKwargs = additionalKwargs.merging(other.additionalKwargs) }
+        if !other.responseMetadata.isEmpty { responseMetadata = responseMetadata.merging(other.responseMetadata) }
     }
 }
 

@@ -22,10 +22,4 @@ extension Value {
         default: return nil
         }
     }
-
-    /// Accumulates `chunk` onto an optional running total (`nil` at first).
-    static func accumulate(_ total: Value?, _ chunk: Value) -> Value {
-        guard let total else { return chunk }
-        return total.adding(chunk) ?? chunk
-    }
 }

@@ -12,9 +12,10 @@ public enum Value: Sendable, Equatable {
     case string(String)
     case array([Value])
     case object(ValueObject)
-    case message(Message)
-    case promptValue(PromptValue)
-    case document(Document)
+    // Boxed, so that a Value stays small (about 18 bytes) and cheap to pass along a stream.
+    indirect case message(Message)
+    indirect case promptValue(PromptValue)
+    indirect case document(Document)
 }
 
 extension Value {
