@@ -1,5 +1,6 @@
 import Foundation
 import RunscopeCore
+import RunscopeTestSupport
 import Synchronization
 import Testing
 

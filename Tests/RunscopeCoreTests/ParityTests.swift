@@ -1,4 +1,5 @@
 import RunscopeCore
+import RunscopeTestSupport
 import Testing
 
 /// Runs the Swift counterparts of LangChain's reference chains and compares the
@@ -193,18 +194,5 @@ import Testing
         #expect(merged == ["joke": LangChainCases.joke, "poem": "Whiskers nap."])
     }
 
-    /// Events grouped by run, each run identified by its name path from the root.
-    static func perRun(_ shapes: [EventShape]) -> [String: [String]] {
-        var names: [String: String] = [:]
-        var parents: [String: String] = [:]
-        for shape in shapes where shape.name != nil {
-            names[shape.run!] = "\(shape.name!)\(shape.tags)"
-            parents[shape.run!] = shape.parent
-        }
-        func path(_ run: String) -> String {
-            let own = names[run] ?? run
-            return parents[run].map { path($0) + " > " + own } ?? own
-        }
-        return Dictionary(grouping: shapes, by: { path($0.run!) }).mapValues { $0.map { "\($0.event) \($0.token ?? "")" } }
-    }
+    static func perRun(_ shapes: [EventShape]) -> [String: [String]] { Fixtures.perRun(shapes) }
 }

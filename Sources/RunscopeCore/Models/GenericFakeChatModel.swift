@@ -14,6 +14,9 @@ public struct GenericFakeChatModel: ChatModel {
     public var tags: [String]
     public var metadata: ValueObject
     public var name: String
+    /// Failures scripted for single turns, by the answer's index in `messages`: that
+    /// turn streams `after` tokens of its answer, then fails with `message`.
+    public var turnFailures: [Int: ScriptedFailure] = [:]
     let cursor = ScriptCursor()
 
     /// A scripted model with the given answers and settings.
@@ -43,10 +46,12 @@ public struct GenericFakeChatModel: ChatModel {
     public var invocationParams: ValueObject { ["_type": "generic-fake-chat-model"] }
 
     private func script() -> ScriptedStream {
-        let message = messages.isEmpty ? Message.ai("") : messages[cursor.next(count: messages.count)]
+        let turn = messages.isEmpty ? 0 : cursor.next(count: messages.count)
+        let message = messages.isEmpty ? Message.ai("") : messages[turn]
+        let failure = turnFailures[turn]
         return ScriptedStream(
-            message: message, tokens: ScriptedStream.splitWords(message.content), delay: tokenDelay, error: error,
-            errorAfter: errorAfter)
+            message: message, tokens: ScriptedStream.splitWords(message.content), delay: tokenDelay,
+            error: failure?.message ?? error, errorAfter: failure?.after ?? errorAfter)
     }
 
     public func chatStream(_ messages: [Message], options: ChatCallOptions) -> ValueStream {

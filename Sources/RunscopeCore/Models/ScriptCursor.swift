@@ -82,3 +82,17 @@ struct ScriptedStream {
         return scalar.properties.isWhitespace
     }
 }
+
+/// A failure scripted for one turn of a scripted model.
+public struct ScriptedFailure: Sendable, Equatable {
+    /// The error message.
+    public var message: String
+    /// Tokens streamed before the failure.
+    public var after: Int
+
+    /// A failure after `after` tokens.
+    public init(message: String, after: Int = 0) {
+        self.message = message
+        self.after = after
+    }
+}

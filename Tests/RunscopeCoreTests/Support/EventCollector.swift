@@ -1,5 +1,6 @@
 import Foundation
 import RunscopeCore
+import RunscopeTestSupport
 import Synchronization
 
 /// Records every event a handler receives, for assertions.
@@ -40,30 +41,3 @@ final class EventCollector: RunEventHandler {
     }
 }
 
-/// One event reduced to what parity compares: kind, run, parent, name, type, tags, token.
-struct EventShape: Equatable, CustomStringConvertible {
-    var event: String
-    var run: String?
-    var parent: String?
-    var name: String?
-    var runType: String?
-    var tags: [String]
-    var token: String?
-
-    var description: String {
-        "\(event) \(run ?? "-") <- \(parent ?? "-") \(name ?? "") \(runType ?? "") \(tags)\(token.map { " \"\($0)\"" } ?? "")"
-    }
-}
-
-/// Gives ids short names (R1, R2, ...) in order of first appearance.
-struct IdNormalizer {
-    private var names: [String: String] = [:]
-
-    mutating func name(_ id: String?) -> String? {
-        guard let id else { return nil }
-        if let known = names[id] { return known }
-        let short = "R\(names.count + 1)"
-        names[id] = short
-        return short
-    }
-}

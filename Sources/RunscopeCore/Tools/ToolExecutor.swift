@@ -1,0 +1,36 @@
+/// Runs the tool calls of an AI message with the named tools, each as a child tool
+/// run, and returns their tool messages (one message for one call, else a list).
+public struct ToolExecutor: Runnable {
+    public let tools: [any Tool]
+    public let name: String
+
+    /// An executor for the given tools.
+    public init(tools: [any Tool], name: String = "tools") {
+        self.tools = tools
+        self.name = name
+    }
+
+    public func invoke(_ input: Value, config: RunConfig) async throws -> Value {
+        try await config.traced(name: name, inputs: input) { run in
+            let calls = try Self.toolCalls(in: input)
+            var outputs: [Value] = []
+            for call in calls {
+                guard let tool = tools.first(where: { $0.spec.name == call.name }) else {
+                    throw ScriptedError("the model called an unknown tool '\(call.name)' (available: \(tools.map(\.spec.name).joined(separator: ", ")))", type: "ToolException")
+                }
+                var request = call.asValue.objectValue ?? [:]
+                if call.id == nil { request["id"] = .string("call_\(outputs.count + 1)") }
+                outputs.append(try await tool.invoke(.object(request), config: run.childConfig(config)))
+            }
+            return outputs.count == 1 ? outputs[0] : .array(outputs)
+        }
+    }
+
+    /// The tool calls of an AI message (or of a list holding one).
+    static func toolCalls(in input: Value) throws -> [ToolCall] {
+        if let message = input.messageValue { return message.toolCalls }
+        if let items = input.arrayValue { return items.compactMap(ToolCall.init(value:)) }
+        if let call = ToolCall(value: input) { return [call] }
+        throw ScriptedError("tools expect an AI message with tool calls, got \(input.kindName)", type: "ToolException")
+    }
+}

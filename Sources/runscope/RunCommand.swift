@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import RunscopeCore
+import RunscopeLoader
+
+/// `runscope [run] chain.json`: run a chain, in the terminal UI or headless.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Run a chain file (the default command).")
+
+    /// How the chain is run.
+    enum Mode: String, ExpressibleByArgument, CaseIterable {
+        case stream, invoke
+    }
+
+    @Argument(help: "The chain file (LangChain's serialized form or runscope's compact form).")
+    var chainFile: String
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "stream (tokens and chunks as they come) or invoke (one result).")
+    var mode: Mode = .stream
+
+    @Flag(name: .customLong("no-tui"), help: "Run headless even on a terminal: the output on stdout.")
+    var noTUI = false
+
+    @Flag(help: "Print the console trace (LangChain's format) on stderr.")
+    var console = false
+
+    @Option(help: ArgumentHelp("Write the event log (JSON Lines, v1) to a file, or - for stdout.", valueName: "file"))
+    var events: String?
+
+    @Flag(name: .customLong("exit-on-finish"), help: "In the terminal UI, quit by itself when the chain ends.")
+    var exitOnFinish = false
+
+    func run() async throws {
+        let chain = try Terminal.load(chainFile)
+        let value: Value?
+        do {
+            value = try input.resolve(default: chain.defaultInput)
+        } catch {
+            Terminal.error("\(chainFile): \(error)")
+            throw ExitCode(2)
+        }
+        if let problem = InputCheck.problem(chain.runnable, input: value) {
+            Terminal.error("\(chainFile): \(problem)")
+            throw ExitCode(2)
+        }
+        let handlers = try makeHandlers()
+        let runner = HeadlessRunner(
+            chain: chain.runnable, input: value ?? .null, mode: mode, handlers: handlers, printOutput: events != "-")
+        let status = await runner.run()
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The console tracer and the event recorder, as asked.
+    private func makeHandlers() throws -> [any CallbackHandler] {
+        var handlers: [any CallbackHandler] = []
+        if console {
+            let colors = ConsoleCallbackHandler.terminalWantsColor(fileDescriptor: STDERR_FILENO)
+            handlers.append(ConsoleCallbackHandler(colors: colors) { Terminal.error($0) })
+        }
+        if let events {
+            let writer = try LineWriter(path: events)
+            handlers.append(EventLogRecorder { writer.write($0) })
+        }
+        return handlers
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+
+/// `runscope`: load a chain, run it, and show every run live.
+@main
+struct Runscope: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "runscope",
+        abstract: "A live run inspector for LLM chains.",
+        discussion: """
+            Runs a chain file in-process and shows its runs as they happen: in the terminal UI \
+            when standard output is a terminal, headless otherwise (the chain's output on stdout).
+
+            Examples:
+              runscope examples/joke.json
+              runscope examples/joke.json --no-tui --console
+              runscope run chain.json --input animal=bears --events run.jsonl
+              runscope validate chain.json
+              runscope schema > chain.schema.json
+
+            Exit status: 0 when the chain succeeded, 1 when it failed or was cancelled,
+            2 for a bad chain file or input.
+            """,
+        version: RunscopeVersion.current,
+        subcommands: [RunCommand.self, ValidateCommand.self, SchemaCommand.self],
+        defaultSubcommand: RunCommand.self)
+}
+
+/// The version printed by `--version`.
+enum RunscopeVersion {
+    static let current = "0.1.0"
+}
