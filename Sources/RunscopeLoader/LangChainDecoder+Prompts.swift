@@ -75,8 +75,17 @@ extension LangChainDecoder {
         kwargs.warnUnknown(
             ["content", "type", "id", "name", "tool_calls", "invalid_tool_calls", "tool_call_id", "usage_metadata",
              "additional_kwargs", "response_metadata", "example", "status", "artifact"], in: "\(className) kwarg")
-        var message = Message(role: role, content: try kwargs.required("content", for: className).string())
+        var message = Message(role: role, content: try content(kwargs.required("content", for: className)))
+        message.isChunk = className.hasSuffix("Chunk")
         message.id = try kwargs.optionalString("id")
+        if kwargs.has("usage_metadata") {
+            let usage = kwargs["usage_metadata"]
+            message.usage = UsageMetadata(
+                inputTokens: try usage.optionalInt("input_tokens") ?? 0, outputTokens: try usage.optionalInt("output_tokens") ?? 0,
+                totalTokens: try usage.optionalInt("total_tokens"))
+        }
+        if kwargs.has("response_metadata") { message.responseMetadata = try kwargs["response_metadata"].object() }
+        if kwargs.has("additional_kwargs") { message.additionalKwargs = try kwargs["additional_kwargs"].object() }
         message.name = try kwargs.optionalString("name")
         message.toolCallId = try kwargs.optionalString("tool_call_id")
         if kwargs.has("tool_calls") {
@@ -86,6 +95,14 @@ extension LangChainDecoder {
             }
         }
         return message
+    }
+
+    /// Message content: a string, or content blocks whose texts are joined.
+    func content(_ node: JSONNode) throws(LoadError) -> String {
+        if let text = node.value.stringValue { return text }
+        return try node.array().map { block throws(LoadError) -> String in
+            block.value.stringValue ?? block.value["text"]?.stringValue ?? ""
+        }.joined()
     }
 
     /// Values in LangChain's form (messages, documents) turned into runtime values.
@@ -100,6 +117,16 @@ extension LangChainDecoder {
             return .object(result)
         case .object:
             let (className, kwargs, _) = try constructor(node)
+            if className == "ChatPromptValue" {
+                let messages = try kwargs.required("messages", for: className).array().map { item throws(LoadError) in
+                    let (name, itemKwargs, _) = try constructor(item)
+                    return try message(name, itemKwargs)
+                }
+                return .promptValue(.chat(messages))
+            }
+            if className == "StringPromptValue" {
+                return .promptValue(.string(try kwargs.required("text", for: className).string()))
+            }
             if className == "Document" {
                 return .document(Document(
                     pageContent: try kwargs.required("page_content", for: "Document").string(),

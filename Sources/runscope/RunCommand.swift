@@ -30,6 +30,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Write the event log (JSON Lines, v1) to a file, or - for stdout.", valueName: "file"))
     var events: String?
 
+    @Option(help: ArgumentHelp("Record the run: the event log, written as it happens (for runscope replay).", valueName: "file"))
+    var record: String?
+
     @Flag(name: .customLong("exit-on-finish"), help: "In the terminal UI, quit by itself when the chain ends.")
     var exitOnFinish = false
 
@@ -58,10 +61,10 @@ struct RunCommand: AsyncParsableCommand {
         var handlers: [any CallbackHandler] = []
         if console {
             let colors = ConsoleCallbackHandler.terminalWantsColor(fileDescriptor: STDERR_FILENO)
-            handlers.append(ConsoleCallbackHandler(colors: colors) { Terminal.error($0) })
+            handlers.append(ConsoleCallbackHandler(colors: colors, write: { Terminal.error($0) }))
         }
-        if let events {
-            let writer = try LineWriter(path: events)
+        for path in [events, record].compactMap({ $0 }) {
+            let writer = try LineWriter(path: path)
             handlers.append(EventLogRecorder { writer.write($0) })
         }
         return handlers

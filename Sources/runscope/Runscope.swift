@@ -14,6 +14,8 @@ struct Runscope: AsyncParsableCommand {
               runscope examples/joke.json
               runscope examples/joke.json --no-tui --console
               runscope run chain.json --input animal=bears --events run.jsonl
+              runscope run chain.json --record run.jsonl && runscope replay run.jsonl
+              python app.py | runscope tail -
               runscope validate chain.json
               runscope schema > chain.schema.json
 
@@ -21,7 +23,7 @@ struct Runscope: AsyncParsableCommand {
             2 for a bad chain file or input.
             """,
         version: RunscopeVersion.current,
-        subcommands: [RunCommand.self, ValidateCommand.self, SchemaCommand.self],
+        subcommands: [RunCommand.self, ReplayCommand.self, TailCommand.self, ValidateCommand.self, SchemaCommand.self],
         defaultSubcommand: RunCommand.self)
 }
 

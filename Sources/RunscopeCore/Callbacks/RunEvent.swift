@@ -67,6 +67,31 @@ public enum RunEvent: Sendable {
     }
 }
 
+extension RunEvent {
+    /// Calls the matching method of `handler` (ignore flags respected).
+    public func dispatch(to handler: any CallbackHandler, run: RunInfo) throws {
+        switch self {
+        case .chainStart(let inputs): if !handler.ignoreChain { try handler.onChainStart(run, inputs: inputs) }
+        case .chainEnd(let outputs, let inputs): if !handler.ignoreChain { try handler.onChainEnd(run, outputs: outputs, inputs: inputs) }
+        case .chainError(let error, let inputs): if !handler.ignoreChain { try handler.onChainError(run, error: error, inputs: inputs) }
+        case .llmStart(let prompts): if !handler.ignoreLLM { try handler.onLLMStart(run, prompts: prompts) }
+        case .chatModelStart(let messages): if !handler.ignoreChatModel { try handler.onChatModelStart(run, messages: messages) }
+        case .newToken(let token, let chunk): if !handler.ignoreLLM { try handler.onLLMNewToken(run, token: token, chunk: chunk) }
+        case .llmEnd(let result): if !handler.ignoreLLM { try handler.onLLMEnd(run, response: result) }
+        case .llmError(let error, let response): if !handler.ignoreLLM { try handler.onLLMError(run, error: error, response: response) }
+        case .toolStart(let input, let inputs): if !handler.ignoreAgent { try handler.onToolStart(run, input: input, inputs: inputs) }
+        case .toolEnd(let output): if !handler.ignoreAgent { try handler.onToolEnd(run, output: output) }
+        case .toolError(let error): if !handler.ignoreAgent { try handler.onToolError(run, error: error) }
+        case .retrieverStart(let query): if !handler.ignoreRetriever { try handler.onRetrieverStart(run, query: query) }
+        case .retrieverEnd(let documents): if !handler.ignoreRetriever { try handler.onRetrieverEnd(run, documents: documents) }
+        case .retrieverError(let error): if !handler.ignoreRetriever { try handler.onRetrieverError(run, error: error) }
+        case .text(let text): try handler.onText(run, text: text)
+        case .retry(let state): if !handler.ignoreRetry { try handler.onRetry(run, retry: state) }
+        case .custom(let name, let data): if !handler.ignoreCustomEvent { try handler.onCustomEvent(run, name: name, data: data) }
+        }
+    }
+}
+
 /// A handler that receives every event through one method, `handle(_:run:)`.
 public protocol RunEventHandler: CallbackHandler {
     /// Handles one event of `run`.

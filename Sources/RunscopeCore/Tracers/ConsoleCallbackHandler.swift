@@ -19,10 +19,16 @@ public final class ConsoleCallbackHandler: RunEventHandler {
     private let state = Mutex(State())
     private let write: @Sendable (String) -> Void
     private let colors: Bool
+    private let clock: @Sendable () -> Date
 
     /// A console tracer writing lines with `write` (default: standard output);
     /// `colors` nil means: when standard output is a terminal and `NO_COLOR` is unset.
-    public init(colors: Bool? = nil, write: (@Sendable (String) -> Void)? = nil) {
+    /// `clock` gives event times (a replay passes the recorded ones).
+    public init(
+        colors: Bool? = nil, clock: @escaping @Sendable () -> Date = { Date() },
+        write: (@Sendable (String) -> Void)? = nil
+    ) {
+        self.clock = clock
         self.write = write ?? { text in FileHandle.standardOutput.write(Data((text + "\n").utf8)) }
         self.colors = colors ?? Self.terminalWantsColor(fileDescriptor: 1)
     }
@@ -33,7 +39,7 @@ public final class ConsoleCallbackHandler: RunEventHandler {
     }
 
     public func handle(_ event: RunEvent, run: RunInfo) throws {
-        let now = Date()
+        let now = clock()
         guard let (crumbs, elapsed) = track(event, run: run, now: now) else { return }
         guard let line = ConsoleFormat.line(event, run: run, crumbs: crumbs, elapsed: elapsed, colors: colors) else { return }
         write(line)

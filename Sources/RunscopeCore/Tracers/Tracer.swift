@@ -13,9 +13,12 @@ public final class Tracer: RunEventHandler {
     }
 
     private let state = Mutex(State())
+    private let clock: @Sendable () -> Date
 
-    /// An empty tracer.
-    public init() {}
+    /// An empty tracer; `clock` gives event times (a replay passes the recorded ones).
+    public init(clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.clock = clock
+    }
 
     /// The trees of runs seen so far, roots in start order.
     public var runs: [RunTree] {
@@ -35,7 +38,7 @@ public final class Tracer: RunEventHandler {
 
     /// Tokens take a direct path: no event value is built for them.
     public func onLLMNewToken(_ run: RunInfo, token: String, chunk: GenerationChunk?) throws {
-        let now = Date()
+        let now = clock()
         state.withLock { state in
             guard let index = state.runs.index(forKey: run.runId) else { return }
             state.runs.values[index].tokens.append(TokenEvent(text: token, time: now))
@@ -43,7 +46,7 @@ public final class Tracer: RunEventHandler {
     }
 
     public func handle(_ event: RunEvent, run: RunInfo) throws {
-        let now = Date()
+        let now = clock()
         state.withLock { state in
             if event.isStart {
                 Self.start(run, event, now, &state)

@@ -1,0 +1,59 @@
+import Foundation
+
+/// Splits bytes into lines as they come, keeping an unfinished last line until its
+/// newline arrives (or the input ends).
+public struct LineSplitter: Sendable {
+    private var pending: [UInt8] = []
+
+    /// A splitter with nothing pending.
+    public init() {}
+
+    /// The complete lines in `bytes` (CRLF or LF ends), in order.
+    public mutating func feed(_ bytes: some Sequence<UInt8>) -> [Substring] {
+        var lines: [Substring] = []
+        for byte in bytes {
+            if byte == 0x0A {
+                if pending.last == 0x0D { pending.removeLast() }
+                lines.append(Substring(String(decoding: pending, as: UTF8.self)))
+                pending.removeAll(keepingCapacity: true)
+            } else {
+                pending.append(byte)
+            }
+        }
+        return lines
+    }
+
+    /// The unfinished last line, if any (at the end of the input).
+    public mutating func finish() -> Substring? {
+        defer { pending.removeAll() }
+        return pending.isEmpty ? nil : Substring(String(decoding: pending, as: UTF8.self))
+    }
+
+    /// Drops what is pending (the file was truncated or replaced).
+    public mutating func reset() { pending.removeAll() }
+}
+
+/// Reads an event log file line by line, whole (for replay).
+public enum FileLines {
+    /// Every line of the file at `path` (`-`: standard input), the last one even without a newline.
+    public static func read(_ path: String) throws(EventLogError) -> [Substring] {
+        let handle: FileHandle
+        if path == "-" {
+            handle = .standardInput
+        } else {
+            guard let file = FileHandle(forReadingAtPath: path) else {
+                throw EventLogError(message: "\(path): cannot read the file (\(FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"))")
+            }
+            handle = file
+        }
+        var splitter = LineSplitter()
+        var lines: [Substring] = []
+        while true {
+            let chunk = handle.readData(ofLength: 1 << 16)
+            if chunk.isEmpty { break }
+            lines += splitter.feed(chunk)
+        }
+        if let last = splitter.finish() { lines.append(last) }
+        return lines
+    }
+}

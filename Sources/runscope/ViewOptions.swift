@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import RunscopeCore
+import RunscopeReplay
+import Synchronization
+
+/// How replayed or followed runs are shown: the terminal UI, or headless output.
+struct ViewOptions: ParsableArguments {
+    @Flag(name: .customLong("no-tui"), help: "Headless: print instead of opening the terminal UI.")
+    var noTUI = false
+
+    @Flag(help: "Print the console trace (LangChain's format).")
+    var console = false
+
+    @Flag(help: "Print a table of runs at the end: name, type, status, duration, tokens, time to first token.")
+    var summary = false
+
+    @Flag(name: .customLong("exit-on-finish"), help: "Stop when every run has ended.")
+    var exitOnFinish = false
+
+    /// Whether to run without the terminal UI.
+    var headless: Bool { noTUI || !Terminal.stdoutIsTerminal }
+
+    /// Feeds the events `deliver` produces to the console/summary handlers and
+    /// returns the exit status (1 if a root run failed).
+    func show(
+        title: String, clock: ReplayClock,
+        deliver: @escaping @Sendable ([any CallbackHandler]) async throws -> Void
+    ) async throws -> Int32 {
+        let tracer = Tracer(clock: { clock.now() })
+        var handlers: [any CallbackHandler] = [tracer]
+        if console {
+            let colors = ConsoleCallbackHandler.terminalWantsColor(fileDescriptor: STDOUT_FILENO)
+            handlers.append(ConsoleCallbackHandler(colors: colors, clock: { clock.now() }))
+        }
+        let all = handlers
+        let task = Task { try await deliver(all) }
+        let interrupt = HeadlessRunner.onInterrupt { task.cancel() }
+        defer { interrupt.cancel() }
+        do {
+            try await task.value
+        } catch is CancellationError {
+        } catch let error as EventLogError {
+            Terminal.error(error.description)
+            return 2
+        }
+        if summary { print(RunSummary.table(tracer.runs, now: clock.now())) }
+        return tracer.runs.contains { $0.status == .failed } ? 1 : 0
+    }
+}
+
+extension ViewOptions {
+    /// Says on stderr how many lines were skipped, if any.
+    static func reportSkipped(_ reader: EventLogReader) {
+        if reader.skipped > 0 { Terminal.error("\(reader.source): skipped \(reader.skipped) unreadable line\(reader.skipped == 1 ? "" : "s")") }
+        if reader.duplicates > 0 { Terminal.error("\(reader.source): skipped \(reader.duplicates) duplicated event\(reader.duplicates == 1 ? "" : "s")") }
+    }
+}
+
+/// Notices when every run that started has ended.
+final class FinishWatcher: RunEventHandler {
+    private let open = Mutex((started: 0, running: Set<UUID>()))
+
+    var allEnded: Bool { open.withLock { $0.started > 0 && $0.running.isEmpty } }
+
+    func handle(_ event: RunEvent, run: RunInfo) throws {
+        open.withLock { state in
+            if event.isStart {
+                state.started += 1
+                state.running.insert(run.runId)
+            } else if event.isEnd {
+                state.running.remove(run.runId)
+            }
+        }
+    }
+}
