@@ -109,7 +109,7 @@ struct ProviderTransport: Sendable {
         if let providerError = error as? ProviderError { return providerError }
         let name = endpoint.provider
         let seconds = Self.format(endpoint.idleTimeout)
-        let whereText = duringBody ? " after \(chunks) stream chunks" : ""
+        let whereText = duringBody ? " after \(chunks) chunks" : ""
         if let httpError = error as? HTTPClientError {
             switch httpError {
             case .cancelled: return CancellationError()
