@@ -10,6 +10,21 @@ struct ProviderStreamingTests {
 
     @Test(arguments: ["openai", "anthropic", "ollama"])
     func tokensArriveAsTheyAreSent(provider: String) async throws {
+        // The server sends the last token 8 intervals after the first. A client that
+        // buffered the stream would see all tokens at once. Arrival times are taken on
+        // Swift's cooperative pool, which CPU-bound tests running in parallel can starve
+        // for a moment (bunching tokens); so the spread must show in one of 3 runs.
+        var spreads: [Double] = []
+        for _ in 0..<3 {
+            let spread = try await tokenSpread(provider: provider)
+            spreads.append(spread)
+            if spread >= 3 * Self.delay { break }
+        }
+        #expect(spreads.contains { $0 >= 3 * Self.delay }, "tokens arrived within \(spreads) s")
+    }
+
+    /// Streams one answer and returns the seconds between the first and last token's arrival.
+    private func tokenSpread(provider: String) async throws -> Double {
         try await TestServer.with(options: TestServerOptions(tokenDelay: Self.delay)) { server in
             let model = Models.all(server, model: "m").first { $0.0 == provider }!.1
             let outcome = await runModel(model)
@@ -17,10 +32,7 @@ struct ProviderStreamingTests {
             #expect(message.content == "Hello! How can I help you today?")
             let tokens = outcome.recorder.tokens.filter { !$0.text.isEmpty }
             #expect(tokens.map(\.text) == TestServerOptions.defaultTokens)
-            // Spread over the stream, not delivered together at the end: the server sends the
-            // last token 8 intervals after the first; allow for a busy machine bunching a few.
-            let spread = seconds(tokens.first!.time, tokens.last!.time)
-            #expect(spread >= 3 * Self.delay, "tokens arrived within \(spread) s")
+            return seconds(tokens.first!.time, tokens.last!.time)
         }
     }
 
