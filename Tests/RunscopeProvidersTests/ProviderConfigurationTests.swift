@@ -6,11 +6,14 @@ import Testing
 
 @Suite("Provider configuration, serialization and secrets")
 struct ProviderConfigurationTests {
-    static let reference = "/work/shared/reference/langchain/serialized/"
+    /// LangChain's reference `dumpd` files, in the `shared/` folder beside the package.
+    static let reference = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("shared/reference/langchain/serialized").path
 
     /// A reference `dumpd` file, if the shared reference folder is there.
     static func referenceJSON(_ name: String) throws -> Value? {
-        guard let data = FileManager.default.contents(atPath: reference + name) else { return nil }
+        guard let data = FileManager.default.contents(atPath: reference + "/" + name) else { return nil }
         return try JSONParser.parse(String(decoding: data, as: UTF8.self))
     }
 
@@ -28,7 +31,9 @@ struct ProviderConfigurationTests {
             "name": "ChatOpenAI",
         ]
         #expect(model.serialized == expected)
-        if let reference = try Self.referenceJSON("ChatOpenAI_explicit_key.json") { #expect(model.serialized == reference) }
+        let reference = try Self.referenceJSON("ChatOpenAI_explicit_key.json")
+        #expect(reference != nil || !FileManager.default.fileExists(atPath: Self.reference))
+        if let reference { #expect(model.serialized == reference) }
     }
 
     @Test func anthropicSerializedMatchesLangChain() throws {
