@@ -1,6 +1,12 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+let nio: [Target.Dependency] = [
+    .product(name: "NIOCore", package: "swift-nio"),
+    .product(name: "NIOPosix", package: "swift-nio"),
+    .product(name: "NIOHTTP1", package: "swift-nio"),
+]
+
 let package = Package(
     name: "runscope",
     platforms: [.macOS(.v15)],
@@ -8,28 +14,36 @@ let package = Package(
         .executable(name: "runscope", targets: ["runscope"]),
         .library(name: "RunscopeCore", targets: ["RunscopeCore"]),
         .library(name: "RunscopeProviders", targets: ["RunscopeProviders"]),
-        .library(name: "TerminalUI", targets: ["TerminalUI"]),
         .library(name: "RunscopeLoader", targets: ["RunscopeLoader"]),
         .library(name: "RunscopeReplay", targets: ["RunscopeReplay"]),
+        .library(name: "TerminalUI", targets: ["TerminalUI"]),
+        .library(name: "RunscopeTestServer", targets: ["RunscopeTestServer"]),
         .executable(name: "runscope-bench", targets: ["runscope-bench"]),
+        .executable(name: "runscope-test-server", targets: ["runscope-test-server"]),
         .executable(name: "example-custom-handler", targets: ["example-custom-handler"]),
         .executable(name: "example-runtime-callbacks", targets: ["example-runtime-callbacks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         // Values, runnables, callbacks, tracer, prompts, parsers, scripted models. Foundation only.
         .target(name: "RunscopeCore"),
-        // HTTP chat models and their byte-level stream parsers (SSE, NDJSON).
-        .target(name: "RunscopeProviders", dependencies: ["RunscopeCore"]),
+        // HTTP chat models (OpenAI-compatible, Anthropic, Ollama) and their byte-level stream parsers.
+        .target(
+            name: "RunscopeProviders",
+            dependencies: ["RunscopeCore", .product(name: "AsyncHTTPClient", package: "async-http-client")] + nio),
         // chain.json (LangChain's serialized form and the compact form) to runnables.
         .target(name: "RunscopeLoader", dependencies: ["RunscopeCore", "RunscopeProviders"]),
         // Reading event logs back: replay with timing, follow a growing log, summaries.
         .target(name: "RunscopeReplay", dependencies: ["RunscopeCore", "RunscopeLoader"]),
         // Cells, buffers and widgets: what the screen shows, with no terminal I/O.
         .target(name: "TerminalUI"),
-        // The command-line program: the headless runner, validate, schema (and the UI).
+        // A scripted HTTP/1.1 server on loopback speaking each provider's wire format, for tests.
+        .target(name: "RunscopeTestServer", dependencies: ["RunscopeCore"] + nio),
+        // The command-line program: run (the UI or headless), replay, tail, validate, schema.
         .executableTarget(
             name: "runscope",
             dependencies: [
@@ -37,16 +51,18 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "runscope-bench", dependencies: ["RunscopeCore", "RunscopeProviders"]),
+        .executableTarget(name: "runscope-test-server", dependencies: ["RunscopeTestServer"]),
         .executableTarget(name: "example-custom-handler", dependencies: ["RunscopeCore"], path: "Examples/custom-handler"),
         .executableTarget(name: "example-runtime-callbacks", dependencies: ["RunscopeCore"], path: "Examples/runtime-callbacks"),
-        .testTarget(name: "RunscopeLoaderTests", dependencies: ["RunscopeLoader"], exclude: ["Fixtures"]),
-        .testTarget(name: "RunscopeReplayTests", dependencies: ["RunscopeReplay", "RunscopeTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "RunscopeProvidersTests", dependencies: ["RunscopeProviders"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], exclude: ["Snapshots"]),
         // Shared by test targets: comparing events with LangChain's reference recordings.
         .target(name: "RunscopeTestSupport", dependencies: ["RunscopeCore"], path: "Tests/RunscopeTestSupport"),
         .testTarget(name: "RunscopeCoreTests", dependencies: ["RunscopeCore", "RunscopeTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "RunscopeProvidersTests", dependencies: ["RunscopeProviders", "RunscopeTestServer"]),
+        .testTarget(name: "RunscopeLoaderTests", dependencies: ["RunscopeLoader", "RunscopeTestServer"], exclude: ["Fixtures"]),
+        .testTarget(name: "RunscopeReplayTests", dependencies: ["RunscopeReplay", "RunscopeTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], exclude: ["Snapshots"]),
         .testTarget(
-            name: "RunscopeCLITests", dependencies: ["RunscopeCore", "RunscopeTestSupport"], exclude: ["Fixtures"]),
+            name: "RunscopeCLITests", dependencies: ["RunscopeCore", "RunscopeTestSupport", "RunscopeTestServer"],
+            exclude: ["Fixtures"]),
     ]
 )

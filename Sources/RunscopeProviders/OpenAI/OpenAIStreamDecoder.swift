@@ -1,0 +1,88 @@
+import NIOCore
+import RunscopeCore
+
+/// Decodes an OpenAI Chat Completions stream (SSE `data:` lines, `data: [DONE]` at
+/// the end): text deltas as they come, then one final chunk with the tool calls,
+/// `finish_reason`, `model_name` and usage. Also accepts the quirks of compatible
+/// servers: `choices: null` in the usage chunk, `content: null`, `[DONE]` without a
+/// blank line after it, and no `[DONE]` at all once a finish reason was sent.
+struct OpenAIStreamDecoder: ChatStreamDecoder {
+    let endpoint: ProviderEndpoint
+    private var parser = SSEParser()
+    private var events: [SSEEvent] = []
+    private var tools = OpenAIToolCallAccumulator()
+    private var finishReason: String?
+    private var modelName: String?
+    private var usage: UsageMetadata?
+    private var sawData = false
+    private(set) var isFinished = false
+
+    /// A decoder whose errors name `endpoint`.
+    init(endpoint: ProviderEndpoint) {
+        self.endpoint = endpoint
+    }
+
+    mutating func feed(_ bytes: ByteBufferView, into output: inout [Message]) throws {
+        parser.feed(bytes, into: &events)
+        defer { events.removeAll(keepingCapacity: true) }
+        for event in events where !isFinished {
+            try handle(event, into: &output)
+        }
+    }
+
+    mutating func finish(into output: inout [Message]) throws {
+        guard !isFinished else { return }
+        // A last event without its blank line (`data: [DONE]` then close) still counts.
+        try feed(ByteBuffer(staticString: "\n\n").readableBytesView, into: &output)
+        guard !isFinished else { return }
+        guard finishReason != nil else {
+            let what = sawData ? "without data: [DONE] or a finish_reason" : "before sending any data"
+            throw endpoint.error(.truncated, "\(endpoint.provider) stream ended \(what): the answer is truncated")
+        }
+        output.append(finalChunk())
+        isFinished = true
+    }
+
+    private mutating func handle(_ event: SSEEvent, into output: inout [Message]) throws {
+        if event.data.hasPrefix("[DONE]") {
+            output.append(finalChunk())
+            isFinished = true
+            return
+        }
+        sawData = true
+        let json = try ChunkFactory.parse(event.data, endpoint: endpoint)
+        if let error = json["error"], !error.isNull {
+            let detail = ProviderErrorBody(value: json)
+            let label = detail.type.map { " (\($0))" } ?? ""
+            throw endpoint.error(
+                .streamError, "\(endpoint.provider) reported an error in the stream\(label): \(detail.message ?? error.compactJSON())",
+                providerType: detail.type)
+        }
+        if modelName == nil, let model = json["model"]?.stringValue { modelName = model }
+        if let object = json["usage"]?.objectValue { usage = Self.usage(object) }
+        guard let choices = json["choices"]?.arrayValue else { return }
+        for choice in choices where (choice["index"]?.intValue ?? 0) == 0 {
+            let delta = choice["delta"]
+            if let text = delta?["content"]?.stringValue, !text.isEmpty { output.append(ChunkFactory.text(text)) }
+            if let calls = delta?["tool_calls"]?.arrayValue { tools.add(calls) }
+            if let reason = choice["finish_reason"]?.stringValue { finishReason = reason }
+        }
+    }
+
+    /// The last chunk: tool calls, finish reason, model name, usage.
+    private func finalChunk() -> Message {
+        let (calls, invalid) = tools.finish()
+        var metadata: ValueObject = [:]
+        if let finishReason { metadata["finish_reason"] = .string(finishReason) }
+        metadata["model_name"] = .string(modelName ?? endpoint.model)
+        let additional: ValueObject = invalid.isEmpty ? [:] : ["invalid_tool_calls": .array(invalid)]
+        return ChunkFactory.final(toolCalls: calls, metadata: metadata, usage: usage, additional: additional)
+    }
+
+    /// OpenAI's usage object as `UsageMetadata`.
+    static func usage(_ object: ValueObject) -> UsageMetadata {
+        let input = object["prompt_tokens"]?.intValue ?? 0
+        let output = object["completion_tokens"]?.intValue ?? 0
+        return UsageMetadata(inputTokens: input, outputTokens: output, totalTokens: object["total_tokens"]?.intValue)
+    }
+}

@@ -1,0 +1,30 @@
+/// The test server's defaults: the scenario for requests whose model name selects
+/// none, the scripted text, the pace.
+public struct TestServerOptions: Sendable {
+    /// The scenario for every request, combined with the one its model name selects
+    /// (the model name wins where both set something).
+    public var defaultScenario: String
+    /// The text tokens of a normal answer, streamed one per chunk.
+    public var tokens: [String]
+    /// Seconds before each content chunk.
+    public var tokenDelay: Double
+    /// The prompt token count reported in usage.
+    public var inputTokens: Int
+    /// A stalled response is closed after this many seconds if the client never gives up.
+    public var stallLimit: Double
+
+    /// The default tokens: "Hello! How can I help you today?" in 9 chunks.
+    public static let defaultTokens = ["Hello", "!", " How", " can", " I", " help", " you", " today", "?"]
+
+    /// Options; by default a 20 ms pace and the default tokens.
+    public init(
+        defaultScenario: String = "", tokens: [String] = TestServerOptions.defaultTokens, tokenDelay: Double = 0.02,
+        inputTokens: Int = 12, stallLimit: Double = 60
+    ) {
+        self.defaultScenario = defaultScenario
+        self.tokens = tokens
+        self.tokenDelay = tokenDelay
+        self.inputTokens = inputTokens
+        self.stallLimit = stallLimit
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import RunscopeTestServer
+
+/// `runscope-test-server [--host 127.0.0.1] [--port 0] [--scenario NAME] [--delay-ms 20] [--tokens "a|b|c"]`
+///
+/// Starts the scripted provider server (see `Scenario` in RunscopeTestServer and
+/// docs/providers.md), prints the chosen port as its first line, then serves until killed.
+/// Endpoints: `POST /v1/chat/completions` (OpenAI), `POST /v1/messages` (Anthropic),
+/// `POST /api/chat` (Ollama). The request's model name selects a scenario, on top of `--scenario`.
+
+let usage = """
+    usage: runscope-test-server [--host 127.0.0.1] [--port 0] [--scenario NAME] [--delay-ms MS] [--tokens "a|b|c"]
+    """
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data((message + "\n" + usage + "\n").utf8))
+    exit(2)
+}
+
+var host = "127.0.0.1"
+var port = 0
+var options = TestServerOptions()
+var arguments = CommandLine.arguments.dropFirst()
+while let flag = arguments.popFirst() {
+    if flag == "--help" || flag == "-h" {
+        print(usage)
+        exit(0)
+    }
+    guard let value = arguments.popFirst() else { fail("missing value after \(flag)") }
+    switch flag {
+    case "--host": host = value
+    case "--port": port = Int(value) ?? { fail("--port takes a number, got \(value)") }()
+    case "--scenario": options.defaultScenario = value
+    case "--delay-ms": options.tokenDelay = (Double(value) ?? { fail("--delay-ms takes a number, got \(value)") }()) / 1000
+    case "--tokens": options.tokens = value.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+    default: fail("unknown option \(flag)")
+    }
+}
+guard host == "127.0.0.1" || host == "::1" || host == "localhost" else { fail("the test server listens on loopback only") }
+
+/// Starts the server and serves until the process is killed.
+func serve() async throws {
+    let server = try await TestServer.start(options: options, host: host, port: port)
+    FileHandle.standardOutput.write(Data("\(server.port)\n".utf8))
+    try await server.waitUntilStopped()
+}
+
+do {
+    try await serve()
+} catch {
+    fail("runscope-test-server: \(error)")
+}
