@@ -16,7 +16,7 @@ import Testing
         for (file, location, message) in cases {
             let path = LoaderFixtures.path("bad/\(file)")
             do {
-                _ = try ChainFile.load(path: path)
+                _ = try ChainFile.load(path: path, environment: [:])
                 Issue.record("\(file) loaded")
             } catch {
                 #expect(error.location == location, "\(file): \(error)")

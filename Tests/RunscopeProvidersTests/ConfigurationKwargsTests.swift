@@ -32,10 +32,10 @@ struct ConfigurationKwargsTests {
     }
 
     @Test func wrongTypesNameTheKwarg() {
-        #expect(throws: KwargsError(key: "temperature", problem: "expected a number, got a string")) {
+        #expect(throws: KwargsError(key: "temperature", problem: "expected a number, got \"hot\"")) {
             try ChatOpenAI.Configuration(kwargs: ["temperature": "hot"], environment: [:])
         }
-        #expect(throws: KwargsError(key: "default_headers.X", problem: "expected a string, got a number")) {
+        #expect(throws: KwargsError(key: "default_headers.X", problem: "expected a string, got 1")) {
             try ChatAnthropic.Configuration(kwargs: ["default_headers": ["X": 1]], environment: [:])
         }
     }

@@ -43,9 +43,10 @@ struct ProviderStreamingTests {
             let outcome = await runModel(model)
             let message = try #require(outcome.message)
             #expect(message.usage == UsageMetadata(inputTokens: 12, outputTokens: 9, totalTokens: 21))
-            let chunks = outcome.recorder.tokens.compactMap(\.chunk)
+            let chunks = try await model.chatStream([.human("hi")], options: ChatCallOptions()).collect().compactMap(\.messageValue)
             #expect(chunks.filter { $0.usage != nil }.count == 1)
-            #expect(chunks.last?.usage != nil)
+            #expect(chunks.last?.usage != nil && chunks.last?.content == "")
+            #expect(outcome.recorder.tokens.count == 9, "the closing metadata chunk is not a token")
             #expect(message.responseMetadata["model_name"] == "usage-model")
             let reasonKey = provider == "anthropic" ? "stop_reason" : "finish_reason"
             let reason: Value = provider == "anthropic" ? "end_turn" : "stop"

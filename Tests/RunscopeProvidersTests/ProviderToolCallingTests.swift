@@ -27,7 +27,8 @@ struct ProviderToolCallingTests {
             #expect(message.toolCalls.first?.name == "get_weather")
             #expect(message.toolCalls.first?.args == Self.expectedArgs)
             #expect(message.toolCalls.first?.id != nil)
-            let chunks = outcome.recorder.tokens.compactMap(\.chunk)
+            let options = ChatCallOptions(kwargs: ["tools": [Self.weather.asValue]])
+            let chunks = try await model.chatStream([.human("hi")], options: options).collect().compactMap(\.messageValue)
             #expect(chunks.filter { !$0.toolCalls.isEmpty }.count == 1)
             #expect(chunks.last?.toolCalls.count == 1)
             let reason: Value = ["openai": "tool_calls", "anthropic": "tool_use", "ollama": "stop"][provider]!

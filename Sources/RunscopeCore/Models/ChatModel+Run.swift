@@ -107,6 +107,12 @@ struct TokenEmitter {
         self.messageId = "lc_run--\(run.runId.uuidString.lowercased())"
     }
 
+    /// A provider's closing chunk: no text, only usage, tool calls or a finish reason.
+    /// It is not a token, so it gets no token event (token counts stay true).
+    static func isMetadataOnly(_ chunk: Message) -> Bool {
+        chunk.content.isEmpty && (chunk.usage != nil || !chunk.toolCalls.isEmpty || !chunk.responseMetadata.isEmpty)
+    }
+
     /// The next chunk (with the run's message id), after its token event.
     mutating func next() async throws -> Message? {
         let value: Value?
@@ -121,7 +127,7 @@ struct TokenEmitter {
         if chunk.id == nil { chunk.id = messageId }
         chunk.isChunk = true
         if total == nil { total = chunk } else { total!.append(chunk) }
-        if run.hasHandlers {
+        if run.hasHandlers && !Self.isMetadataOnly(chunk) {
             try run.newToken(chunk.content, chunk: GenerationChunk(text: chunk.content, message: chunk))
         }
         return chunk

@@ -29,7 +29,18 @@ struct KwargsReader {
     }
 
     private func mismatch(_ name: String, _ expected: String, _ value: Value) -> KwargsError {
-        KwargsError(key: name, problem: "expected \(expected), got \(value.kindName)")
+        KwargsError(key: name, problem: "expected \(expected), got \(Self.describe(value))")
+    }
+
+    /// The value as an error message shows it: short JSON for scalars, the kind for containers.
+    static func describe(_ value: Value) -> String {
+        switch value {
+        case .object: return "an object"
+        case .array: return "an array"
+        default:
+            let text = value.jsonString()
+            return text.count > 40 ? String(text.prefix(37)) + "..." : text
+        }
     }
 
     mutating func string(_ names: String...) throws -> String? {
