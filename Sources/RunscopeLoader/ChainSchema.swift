@@ -805,6 +805,36 @@ public enum ChainSchema {
             }
           },
           "additionalProperties": false
+        },
+        {
+          "type": "object",
+          "description": "A step that always fails (to rehearse error handling).",
+          "required": [
+            "raise"
+          ],
+          "properties": {
+            "raise": {
+              "type": "string"
+            },
+            "name": {
+              "type": "string",
+              "description": "Run name shown in traces."
+            },
+            "tags": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            },
+            "metadata": {
+              "type": "object"
+            },
+            "type": {
+              "type": "string",
+              "description": "The error's type name (default ValueError)."
+            }
+          },
+          "additionalProperties": false
         }
       ]
     },

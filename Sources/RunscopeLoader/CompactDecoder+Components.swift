@@ -130,6 +130,14 @@ extension CompactDecoder {
         return ToolExecutor(tools: try node["call_tools"].array().map { item throws(LoadError) in try tool(item) })
     }
 
+    /// A step that always fails, to rehearse error handling: `{"raise": "message", "type": "ValueError"}`.
+    func raise(_ node: JSONNode) throws(LoadError) -> any Runnable {
+        checkKeys(node, ["type"], kind: "raise")
+        let message = try node["raise"].string()
+        let type = try node.optionalString("type") ?? "ValueError"
+        return RunnableLambda(name: "raise") { _ in throw ScriptedError(message, type: type) }
+    }
+
     func join(_ node: JSONNode) throws(LoadError) -> any Runnable {
         checkKeys(node, [], kind: "join")
         let separator = try node["join"].string()

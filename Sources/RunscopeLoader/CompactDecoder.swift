@@ -11,7 +11,7 @@ struct CompactDecoder {
     /// The kind keys: exactly one of them names what a component object is.
     static let kinds: [String] = [
         "prompt", "model", "parser", "sequence", "parallel", "passthrough", "assign", "pick", "branch", "fallbacks",
-        "retry", "test", "retriever", "tool", "call_tools", "join",
+        "retry", "test", "retriever", "tool", "call_tools", "join", "raise",
     ]
 
     /// Builds the component of kind `kind` from `node`.
@@ -34,6 +34,7 @@ struct CompactDecoder {
         case "retriever": return try retriever(node)
         case "tool": return try tool(node["tool"])
         case "call_tools": return try callTools(node)
+        case "raise": return try raise(node)
         default: return try join(node)
         }
     }
