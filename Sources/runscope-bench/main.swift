@@ -67,6 +67,7 @@ func round3(_ x: Double) -> Value { .double((x * 1000).rounded() / 1000) }
 let streamTraced = try await streamCost(tracer: true, pull: false)
 let pullTraced = try await streamCost(tracer: true, pull: true)
 let streamBare = try await streamCost(tracer: false, pull: false)
+let provider = try await ProviderBenchmark.clientOverhead(chunks: 10_000, runs: 5)
 let figures: Value = [
     "dispatch_ns_per_event": [
         "handlers_0": round3(try await dispatchCost(handlers: 0)),
@@ -87,6 +88,13 @@ let figures: Value = [
     "sse_parse_mb_per_s": [
         "chunk_64": round3(StreamParserBenchmark.sseThroughputMBps(totalBytes: 32_000_000, chunkSize: 64)),
         "chunk_4096": round3(StreamParserBenchmark.sseThroughputMBps(totalBytes: 32_000_000, chunkSize: 4096)),
+    ],
+    "provider_us_per_chunk": [
+        "chunks": .int(provider.chunks),
+        "raw_body_read": round3(provider.rawReadMicrosPerChunk),
+        "chat_openai_stream": round3(provider.chatStreamMicrosPerChunk),
+        "client_overhead": round3(provider.overheadMicrosPerChunk),
+        "invoke_with_token_handler": round3(provider.invokeMicrosPerChunk),
     ],
     "ndjson_parse_mb_per_s": [
         "chunk_4096": round3(StreamParserBenchmark.ndjsonThroughputMBps(totalBytes: 32_000_000, chunkSize: 4096)),
