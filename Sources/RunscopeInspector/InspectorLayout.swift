@@ -25,7 +25,7 @@ public struct InspectorLayout: Sendable, Equatable {
     /// Rows between the header and the key bar.
     public var bodyHeight: Int { max(0, height - 2) }
     /// Columns of the tree box (border included).
-    public var treeWidth: Int { min(max(24, width * 2 / 5), width / 2 + 4) }
+    public var treeWidth: Int { min(max(24, width * 9 / 20), width / 2 + 4) }
     /// Rows of runs the tree shows.
     public var treeRows: Int { max(1, bodyHeight - 2) }
     /// Columns of the tree's content.

@@ -93,6 +93,18 @@ extension InspectorState {
         }
         forest.cancelActive(at: time)
         confirmingQuit = false
+        if follow, chain == .failed, let origin = failureOrigin() {
+            forest.reveal(origin)
+            forest.ensureRows()
+            select(origin)
+        }
+    }
+
+    /// The run where the chain's failure started: the first failed run in tree order with no failed child.
+    func failureOrigin() -> Int? {
+        forest.depthFirstOrder().first { index in
+            forest[index].status == .failed && !forest[index].children.contains { forest[$0].status == .failed }
+        }
     }
 
     /// Selects run `index` (which must have a row) and resets the pane's scroll.

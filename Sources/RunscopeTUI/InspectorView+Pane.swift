@@ -18,8 +18,9 @@ extension InspectorView {
         let inner = Border(title: title, characters: .rounded, style: focused ? Theme.focusedBorder : Theme.border)
             .render(into: &buffer, area: area)
         guard inner.height >= 3, let node, let index = state.selected else { return 0 }
+        let numbered = inner.width >= 56
         let titles = PaneTab.allCases.map { tab in
-            "\(tab.rawValue + 1) \(tab.title)" + (tab == .error && node.hasFailure ? " ✗" : "")
+            (numbered ? "\(tab.rawValue + 1) " : "") + tab.title + (tab == .error && node.hasFailure ? " ✗" : "")
         }
         TabBar(titles: titles, selected: state.tab.rawValue, style: Theme.dim, selectedStyle: Style(fg: .default, bold: true, reverse: true))
             .render(into: &buffer, area: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1))
@@ -52,7 +53,8 @@ extension InspectorView {
             return [Span(parts.joined(separator: " · "), style: Theme.label)]
         case .stream:
             let tokens = node.streamSources.reduce(0) { $0 + state.forest[$1].tokenCount }
-            return [Span("\(node.streamSources.count) model runs below · \(Format.count(tokens)) tokens", style: Theme.label)]
+            let runs = node.streamSources.count == 1 ? "1 model run" : "\(node.streamSources.count) model runs"
+            return [Span("\(runs) below · \(Format.count(tokens)) tokens", style: Theme.label)]
         default:
             let status = Theme.mark(node.status)
             return [status, Span(" \(node.runType.rawValue) · \(Format.duration(node.elapsed(now: state.now)))", style: Theme.label)]
@@ -81,7 +83,7 @@ extension InspectorView {
         var sections: [(header: String, style: Style, text: WrappedText?)] = []
         for source in node.streamSources {
             let model = state.forest[source]
-            let branch = model.tags.last { $0.hasPrefix("map:key:") || $0.hasPrefix("seq:step:") }.map { " · \($0)" } ?? ""
+            let branch = branchName(of: source, below: node, in: state.forest).map { " · \($0)" } ?? ""
             let header = "── \(model.name)\(branch) · \(PaneText.statusWord(model.status)) "
             let padded = header + String(repeating: "─", count: max(0, width - DisplayWidth.of(header)))
             let text = model.tokenCount > 0 ? cache.stream(source, node: model, width: width) : nil
@@ -108,5 +110,15 @@ extension InspectorView {
             }
             return offset - 1 < text.lineCount ? StyledLine(text[offset - 1]) : StyledLine("")
         }
+    }
+
+    /// The key of the parallel branch (`map:key:NAME`) that holds `source`, looking up to `top`.
+    func branchName(of source: Int, below top: RunNode, in forest: RunForest) -> String? {
+        var current: Int? = source
+        while let index = current, forest[index].id != top.id {
+            if let tag = forest[index].tags.last(where: { $0.hasPrefix("map:key:") }) { return String(tag.dropFirst(8)) }
+            current = forest[index].parent
+        }
+        return nil
     }
 }

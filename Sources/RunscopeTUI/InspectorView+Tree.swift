@@ -10,7 +10,7 @@ extension InspectorView {
         let title = "Runs (\(Format.count(forest.count)))" + (state.follow ? " · follow" : "")
         let inner = Border(title: title, style: focused ? Theme.focusedBorder : Theme.border).render(into: &buffer, area: area)
         guard forest.count > 0 else {
-            buffer.putClipped(state.chain == .idle ? "waiting for the chain…" : "no runs", x: inner.x, y: inner.y,
+            buffer.putClipped(state.chain.isRunning || state.chain == .idle ? "waiting for the first run…" : "no runs", x: inner.x, y: inner.y,
                               maxWidth: inner.width, style: Theme.dim)
             return
         }

@@ -8,7 +8,7 @@ import TerminalUI
 enum PaneText {
     static func lines(_ tab: PaneTab, node: RunNode, forest: RunForest, state: InspectorState, width: Int) -> [StyledLine] {
         switch tab {
-        case .stream: return streamFallback(node, width: width)
+        case .stream: return streamFallback(node, width: width).flatMap { wrap($0.text, width: width, style: $0.style) }
         case .input: return value(node.inputs, none: node.sawStart ? "(no input)" : "(start of this run not seen)", width: width)
         case .output: return value(node.outputs, none: node.status.isActive ? "(still running)" : "(no output)", width: width)
         case .error: return error(node, forest: forest, width: width)

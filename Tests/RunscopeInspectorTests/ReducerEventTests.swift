@@ -184,3 +184,15 @@ import Testing
         #expect(state.forest.nodes.allSatisfy { !$0.status.isActive })
     }
 }
+
+@Suite struct FollowFailureTests {
+    @Test func followJumpsToWhereTheFailureStarted() {
+        var script = EventScript()
+        var state = startedState()
+        let events = [script.start("root"), script.start("a", parent: "root"), script.start("m", parent: "a", type: .chatModel),
+                      script.token("m", "x"), script.fail("m"), script.fail("a"), script.fail("root")]
+        _ = reduce(&state, .events(events))
+        _ = reduce(&state, .chainEnded(.failed(type: "ValueError", message: "boom"), script.tick()))
+        #expect(selectedName(state) == "m")
+    }
+}
