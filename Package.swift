@@ -41,7 +41,7 @@ let package = Package(
             name: "RunscopeTUITests", dependencies: ["RunscopeTUI", "RunscopeInspector", "TerminalUI", "RunscopeCore"],
             exclude: ["Snapshots"]),
         // Drives the real inspector-demo binary in tmux; skipped when tmux is missing.
-        .testTarget(name: "InspectorE2ETests", dependencies: ["inspector-demo"]),
+        .testTarget(name: "InspectorE2ETests", dependencies: ["inspector-demo", "TerminalUI"]),
         .testTarget(name: "RunscopeCoreTests", dependencies: ["RunscopeCore"], exclude: ["Fixtures"]),
     ]
 )

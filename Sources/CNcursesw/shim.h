@@ -37,14 +37,17 @@ static inline int runscope_put_cell(int y, int x, const wchar_t *chars, int coun
     return mvwadd_wch(stdscr, y, x, &cell);
 }
 
-// Signal handlers that give the terminal back before the process dies of the signal.
+// Handlers for crash signals that give the terminal back (best effort) before the
+// process dies of the signal. SIGINT, SIGTERM and SIGHUP are not handled here: the
+// backend turns them into a flag the UI loop polls, so it can restore the terminal
+// outside a signal handler.
 static void runscope_restore_and_reraise(int sig) {
     endwin();
     signal(sig, SIG_DFL);
     raise(sig);
 }
 
-static const int runscope_fatal_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGABRT, SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE};
+static const int runscope_fatal_signals[] = {SIGQUIT, SIGABRT, SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE};
 
 static inline void runscope_install_restore_handlers(void) {
     for (unsigned i = 0; i < sizeof runscope_fatal_signals / sizeof runscope_fatal_signals[0]; i++) {

@@ -6,8 +6,9 @@ import TerminalUI
 /// TERM is an error, not an exit), raw mode, no echo, keypad, hidden cursor and
 /// colours (none when the terminal has none or NO_COLOR is set); draws buffer
 /// diffs and reads keys. Every call must come from one thread; call
-/// ``restore()`` on every way out (signal handlers installed by ``start()``
-/// restore the terminal if the process is killed).
+/// ``restore()`` on every way out. While started, SIGINT/SIGTERM/SIGHUP are
+/// reported through ``receivedSignal`` (the loop restores and exits), and crash
+/// signals restore the terminal before the process dies.
 public final class NcursesTerminal {
     private var screen: OpaquePointer?
     private var window: UnsafeMutablePointer<WINDOW>?
@@ -15,6 +16,11 @@ public final class NcursesTerminal {
     private var colors: ColorPairs?
     private var quickErrors = 0
     private let useColors: Bool
+    private let signals = SignalWatcher()
+
+    /// SIGINT, SIGTERM or SIGHUP, once received while the terminal is in use:
+    /// the loop should restore the terminal and end (see ``SignalWatcher``).
+    public var receivedSignal: Int32? { signals.receivedSignal }
 
     /// Whether colours are drawn (false in monochrome mode).
     public var hasColors: Bool { colors != nil }
@@ -41,6 +47,7 @@ public final class NcursesTerminal {
         set_term(screen)
         window = runscope_stdscr()
         runscope_install_restore_handlers()
+        signals.start()
         raw()
         noecho()
         nonl()
@@ -64,6 +71,7 @@ public final class NcursesTerminal {
         window = nil
         closeFiles()
         runscope_reset_restore_handlers()
+        signals.stop()
     }
 
     /// The screen size in cells.

@@ -97,6 +97,7 @@ extension InspectorState {
             forest.reveal(origin)
             forest.ensureRows()
             select(origin)
+            selectTab(.error)
         }
     }
 

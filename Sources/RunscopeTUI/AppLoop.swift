@@ -21,6 +21,8 @@ final class AppLoop {
     private var renderedRevision = -1
     private var quitting = false
     private var userQuit = false
+    /// The signal that ended the loop, if one did.
+    private(set) var signal: Int32?
     private var lastFrame = Date.distantPast
     private var lastTick = Date.distantPast
 
@@ -35,12 +37,18 @@ final class AppLoop {
 
     deinit { terminal.restore() }
 
-    /// Runs until the user quits (or the chain ends, with `exitOnFinish`); returns whether the user quit.
-    func run() -> Bool {
+    /// Runs until the user quits, the chain ends (with `exitOnFinish`) or a signal
+    /// comes; returns whether the user quit and the signal.
+    func run() -> (userQuit: Bool, signal: Int32?) {
         defer { terminal.restore() }
         startChain()
         var keyPending = false
         while !quitting {
+            if let received = terminal.receivedSignal {
+                signal = received
+                runner.cancel()
+                break
+            }
             let now = Date()
             let untilFrame = lastFrame.addingTimeInterval(Self.frameInterval).timeIntervalSince(now)
             let timeout = keyPending ? 0 : max(0, Int((untilFrame * 1000).rounded(.up)))
@@ -52,7 +60,7 @@ final class AppLoop {
             }
             if Date().timeIntervalSince(lastFrame) >= Self.frameInterval { frame(at: Date()) }
         }
-        return userQuit
+        return (userQuit, signal)
     }
 
     private func startChain() {

@@ -20,6 +20,8 @@ public enum InspectorApp {
         public var chain: Chain
         /// Whether the user quit (q, Ctrl-C) rather than the inspector closing by itself (`exitOnFinish`).
         public var userQuit: Bool
+        /// SIGINT, SIGTERM or SIGHUP, if one ended the inspector (the terminal is restored).
+        public var signal: Int32?
 
         /// Whether the chain succeeded.
         public var succeeded: Bool {
@@ -27,22 +29,27 @@ public enum InspectorApp {
             return false
         }
 
-        /// The exit status a CLI should use: 0 when the chain succeeded, else 1.
-        public var exitStatus: Int32 { succeeded ? 0 : 1 }
+        /// The exit status a CLI should use: 128 + the signal after a signal, else 0 when
+        /// the chain succeeded and 1 when it did not.
+        public var exitStatus: Int32 {
+            if let signal { return 128 + signal }
+            return succeeded ? 0 : 1
+        }
     }
 
     /// Runs the inspector: `start` is called with the handlers to pass in the
     /// chain's `RunConfig.callbacks` and returns the chain's task (called again
     /// for each rerun). The UI stays after the chain ends until the user quits,
     /// or closes by itself with `exitOnFinish`. The terminal is restored on
-    /// every way out (quit, chain error, thrown error, SIGINT/SIGTERM/SIGHUP).
+    /// every way out (quit, chain error, thrown error, SIGINT/SIGTERM/SIGHUP: then
+    /// ``Outcome/signal`` is set and ``Outcome/exitStatus`` is 128 + the signal).
     /// Throws ``NcursesBackend/TerminalError`` when there is no usable terminal.
     public static func run(
         title: String, exitOnFinish: Bool = false,
         start: @escaping @Sendable ([any CallbackHandler]) -> Task<Value, any Error>
     ) async throws -> Outcome {
         let runner = ChainRunner(start: start)
-        let userQuit = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Bool, any Error>) in
+        let ended = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<(Bool, Int32?), any Error>) in
             let thread = Thread {
                 do {
                     let loop = try AppLoop(title: title, exitOnFinish: exitOnFinish, runner: runner)
@@ -55,8 +62,8 @@ public enum InspectorApp {
             thread.start()
         }
         runner.cancel()
-        let result = await runner.finalResult(timeout: 3)
-        return Outcome(chain: chainOutcome(result), userQuit: userQuit)
+        let result = await runner.finalResult(timeout: ended.1 == nil ? 3 : 0.5)
+        return Outcome(chain: chainOutcome(result), userQuit: ended.0, signal: ended.1)
     }
 
     static func chainOutcome(_ result: Result<Value, any Error>?) -> Outcome.Chain {

@@ -194,5 +194,6 @@ import Testing
         _ = reduce(&state, .events(events))
         _ = reduce(&state, .chainEnded(.failed(type: "ValueError", message: "boom"), script.tick()))
         #expect(selectedName(state) == "m")
+        #expect(state.tab == .error)
     }
 }
