@@ -7,7 +7,8 @@ extension InspectorState {
             search.editing = false
             if search.query.isEmpty { return }
             let count = matchCount()
-            message = count == 0 ? "No run matches \"\(search.query)\"" : "\(count) runs match \"\(search.query)\" (n/N: next/previous)"
+            let matches = count == 1 ? "1 run matches" : "\(count) runs match"
+            message = count == 0 ? "No run matches \"\(search.query)\"" : "\(matches) \"\(search.query)\" (n/N: next/previous)"
         case .escape, .ctrlC:
             search.editing = false
         case .backspace, .delete:

@@ -15,7 +15,7 @@ extension InspectorView {
             return
         }
         var list = ListState(selected: state.selected.flatMap { forest.row(of: $0) }, offset: state.treeOffset)
-        let highlight = focused ? Theme.selection : Style(underline: true)
+        let highlight = focused ? Theme.selection : Theme.unfocusedSelection
         ListView(highlightStyle: highlight).render(count: forest.rows.count, into: &buffer, area: inner, state: &list) { row in
             treeRow(forest.rows[row], state: state, width: inner.width)
         }

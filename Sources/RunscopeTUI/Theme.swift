@@ -13,7 +13,10 @@ enum Theme {
     static let error = Style(fg: .red, bold: true)
     static let keyBar = Style.plain
     static let prompt = Style(fg: .yellow, bold: true)
-    static let selection = Style(reverse: true)
+    /// The selected row: reverse video over the terminal's default colours, so coloured spans do not bleed.
+    static let selection = Style(fg: .default, bg: .default, reverse: true)
+    /// The selected row while the pane has focus.
+    static let unfocusedSelection = Style(fg: .default, bg: .default, bold: true, underline: true)
     static let spinner: [String] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
 
     /// The mark of a run's status.
