@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], exclude: ["Snapshots"]),
         .testTarget(name: "RunscopeInspectorTests", dependencies: ["RunscopeInspector", "RunscopeCore"]),
         .testTarget(
-            name: "RunscopeTUITests", dependencies: ["RunscopeTUI", "RunscopeInspector", "TerminalUI", "RunscopeCore"],
+            name: "RunscopeTUITests", dependencies: ["RunscopeTUI", "RunscopeInspector", "TerminalUI", "RunscopeCore", "NcursesBackend"],
             exclude: ["Snapshots"]),
         // Drives the real inspector-demo binary in tmux; skipped when tmux is missing.
         .testTarget(name: "InspectorE2ETests", dependencies: ["inspector-demo", "TerminalUI"]),

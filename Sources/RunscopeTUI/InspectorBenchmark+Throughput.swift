@@ -29,16 +29,7 @@ extension InspectorBenchmark {
         _ = reduce(&state, .chainStarted(Date()))
         handler.handle(.chainStart(inputs: "go"), run: root)
         for model in models { handler.handle(.chatModelStart(messages: [[.human("go")]]), run: model) }
-        let producer = Thread {
-            let start = Date()
-            for index in 0..<tokens {
-                handler.handle(.newToken(index % 13 == 0 ? "\n" : "word\(index % 10) ", chunk: nil), run: models[index % streams])
-                if let rate = producerRate, index % 1000 == 999 {
-                    let due = start.addingTimeInterval(Double(index + 1) / rate).timeIntervalSinceNow
-                    if due > 0 { Thread.sleep(forTimeInterval: due) }
-                }
-            }
-        }
+        let producer = Self.producer(handler: handler, models: models, tokens: tokens, rate: producerRate)
         let view = InspectorView()
         var cache = ViewCache()
         var previous = Buffer(width: 0, height: 0)
@@ -61,6 +52,20 @@ extension InspectorBenchmark {
             tokens: tokens, seconds: seconds, tokensPerSecond: Double(tokens) / seconds, frames: frameTimes.count,
             averageFrameMilliseconds: frameTimes.reduce(0, +) / Double(max(1, frameTimes.count)),
             maxFrameMilliseconds: frameTimes.max() ?? 0)
+    }
+
+    /// A thread sending `tokens` tokens round-robin over `models`, as fast as it can or at `rate` tokens/s.
+    static func producer(handler: InspectorHandler, models: [RunInfo], tokens: Int, rate: Double?) -> Thread {
+        Thread {
+            let start = Date()
+            for index in 0..<tokens {
+                handler.handle(.newToken(index % 13 == 0 ? "\n" : "word\(index % 10) ", chunk: nil), run: models[index % models.count])
+                if let rate, index % 1000 == 999 {
+                    let due = start.addingTimeInterval(Double(index + 1) / rate).timeIntervalSinceNow
+                    if due > 0 { Thread.sleep(forTimeInterval: due) }
+                }
+            }
+        }
     }
 
     /// All figures as readable lines (for `runscope-bench` and `inspector-demo --bench`).
