@@ -118,6 +118,17 @@ struct InspectorE2ETests {
         #expect(session.exitStatus() == 1)
     }
 
+    @Test func rerunStartsTheChainAgain() throws {
+        let session = try program().launch(["--delay", "0.02"])
+        defer { session.close() }
+        try #require(session.waitFor("✓ finished", timeout: 20) != nil, "the chain did not finish")
+        session.send("r")
+        try #require(session.waitFor("running") != nil, "r did not start the chain again")
+        try #require(session.waitFor("✓ finished", timeout: 20) != nil, "the rerun did not finish")
+        session.send("q")
+        #expect(session.exitStatus() == 0)
+    }
+
     @Test func exitOnFinishQuitsByItself() throws {
         let session = try program().launch(["--delay", "0.01", "--exit-on-finish"])
         defer { session.close() }

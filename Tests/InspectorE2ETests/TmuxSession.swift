@@ -22,7 +22,7 @@ final class TmuxSession {
         let dir = Self.shellQuote(scratch.path)
         let script = "cd \(dir); export LANG=C.UTF-8; \(exports)stty -g > before; \(quoted); echo $? > status; "
             + "stty -g > after; exec sleep 600"
-        try tmux(["-u", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "sh", "-c", script])
+        try tmux(["-f", "/dev/null", "-u", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "sh", "-c", script])
     }
 
     deinit { close() }
