@@ -73,7 +73,8 @@ extension InspectorView {
                 return chainStream(node, state: state, width: width, cache: &cache)
             }
         }
-        let key = ViewCache.PageKey(node: index, tab: tab, version: node.version, width: width, extra: node.failedDescendants)
+        let below = [node.descendantCount, node.activeDescendants, node.failedDescendants]
+        let key = ViewCache.PageKey(node: index, tab: tab, version: node.version, width: width, below: below)
         let lines = cache.page(key) { PaneText.lines(tab, node: node, forest: state.forest, state: state, width: width) }
         return PaneDocument(lineCount: lines.count) { lines[$0] }
     }

@@ -43,6 +43,15 @@ public struct InspectorView: Sendable {
         return render(state, cache: &cache).buffer
     }
 
+    /// Draws `state` at `width` × `height` (the state is laid out for that size first).
+    public func render(_ state: InspectorState, width: Int, height: Int) -> Buffer {
+        var sized = state
+        if sized.layout != InspectorLayout(width: width, height: height) {
+            _ = reduce(&sized, .resize(width: width, height: height))
+        }
+        return render(sized)
+    }
+
     /// The notice shown when the terminal is below the minimum size.
     func drawTooSmall(into buffer: inout Buffer, layout: InspectorLayout) {
         let lines = [

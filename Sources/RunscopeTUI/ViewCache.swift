@@ -20,7 +20,8 @@ public struct ViewCache: Sendable {
         var tab: PaneTab
         var version: Int
         var width: Int
-        var extra: Int
+        /// Counts over the runs below (shown by the Info and Error tabs).
+        var below: [Int]
     }
 
     private var streams: [Int: Stream] = [:]

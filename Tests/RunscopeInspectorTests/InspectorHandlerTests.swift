@@ -55,3 +55,20 @@ import Testing
         #expect(state.forest[0].streamSources == [2])
     }
 }
+
+@Suite struct ConstructorHandlerTests {
+    /// A handler attached to the model only never sees the chain around it: the model run stays a root.
+    @Test func aHandlerOnOneComponentSeesItsRunsAsRoots() async throws {
+        let handler = InspectorHandler()
+        let prompt = try ChatPromptTemplate.fromTemplate("Say {word}")
+        let model = GenericFakeChatModel(responses: ["one two"], tokenDelay: 0, streaming: true, callbacks: [handler])
+        _ = try await (prompt | model).invoke(["word": "hi"])
+        var state = startedState()
+        _ = reduce(&state, .events(handler.drain()))
+        #expect(rowNames(state) == ["GenericFakeChatModel"])
+        #expect(state.forest[0].parent == nil)
+        #expect(state.forest[0].parentId != nil)
+        #expect(state.forest[0].text == "one two")
+        #expect(state.forest[0].status == .succeeded)
+    }
+}
