@@ -3,7 +3,7 @@ import Foundation
 /// A program running in its own detached tmux server (a private `-L` socket,
 /// so other tmux users are never touched), driven with send-keys and read with
 /// capture-pane. The command runs under `sh`, which records `stty -g` before and
-/// after it and its exit status in a scratch folder, then stays alive so the
+/// after it and then its exit status in a scratch folder, then stays alive so the
 /// pane can still be read.
 final class TmuxSession {
     let socket = "runscope-e2e-\(UUID().uuidString.prefix(8))"
@@ -20,8 +20,8 @@ final class TmuxSession {
         let quoted = ([binary.path] + arguments).map(Self.shellQuote).joined(separator: " ")
         let exports = environment.map { "export \($0.key)=\(Self.shellQuote($0.value)); " }.joined()
         let dir = Self.shellQuote(scratch.path)
-        let script = "cd \(dir); export LANG=C.UTF-8; \(exports)stty -g > before; \(quoted); echo $? > status; "
-            + "stty -g > after; exec sleep 600"
+        let script = "cd \(dir); export LANG=C.UTF-8; \(exports)stty -g > before; \(quoted); code=$?; "
+            + "stty -g > after; echo $code > status.tmp; mv status.tmp status; exec sleep 600"
         try tmux(["-f", "/dev/null", "-u", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "sh", "-c", script])
     }
 
