@@ -17,8 +17,11 @@ let package = Package(
         .library(name: "RunscopeLoader", targets: ["RunscopeLoader"]),
         .library(name: "RunscopeReplay", targets: ["RunscopeReplay"]),
         .library(name: "TerminalUI", targets: ["TerminalUI"]),
+        .library(name: "RunscopeInspector", targets: ["RunscopeInspector"]),
+        .library(name: "RunscopeTUI", targets: ["RunscopeTUI"]),
         .library(name: "RunscopeTestServer", targets: ["RunscopeTestServer"]),
         .executable(name: "runscope-bench", targets: ["runscope-bench"]),
+        .executable(name: "inspector-demo", targets: ["inspector-demo"]),
         .executable(name: "runscope-test-server", targets: ["runscope-test-server"]),
         .executable(name: "example-custom-handler", targets: ["example-custom-handler"]),
         .executable(name: "example-runtime-callbacks", targets: ["example-runtime-callbacks"]),
@@ -41,16 +44,26 @@ let package = Package(
         .target(name: "RunscopeReplay", dependencies: ["RunscopeCore", "RunscopeLoader"]),
         // Cells, buffers and widgets: what the screen shows, with no terminal I/O.
         .target(name: "TerminalUI"),
+        // Inspector state, pure reducer, key map, follow mode, search, event hand-off. No terminal, no I/O.
+        .target(name: "RunscopeInspector", dependencies: ["RunscopeCore"]),
+        // ncursesw, wide-character API, through a shim header. Only NcursesBackend imports it.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // The only code that talks to ncurses: init/restore, colours, drawing a buffer diff, keys, resize.
+        .target(name: "NcursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
+        // The inspector's view (state -> Buffer), the app loop and the benchmark.
+        .target(name: "RunscopeTUI", dependencies: ["RunscopeInspector", "NcursesBackend", "TerminalUI", "RunscopeCore"]),
         // A scripted HTTP/1.1 server on loopback speaking each provider's wire format, for tests.
         .target(name: "RunscopeTestServer", dependencies: ["RunscopeCore"] + nio),
         // The command-line program: run (the UI or headless), replay, tail, validate, schema.
         .executableTarget(
             name: "runscope",
             dependencies: [
-                "RunscopeCore", "RunscopeLoader", "RunscopeReplay",
+                "RunscopeCore", "RunscopeLoader", "RunscopeReplay", "RunscopeTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .executableTarget(name: "runscope-bench", dependencies: ["RunscopeCore", "RunscopeProviders"]),
+        .executableTarget(name: "runscope-bench", dependencies: ["RunscopeCore", "RunscopeProviders", "RunscopeTUI"]),
+        // A Swift-built demo chain in the inspector (screenshots; also drives the UI tests).
+        .executableTarget(name: "inspector-demo", dependencies: ["RunscopeTUI", "RunscopeCore"]),
         .executableTarget(name: "runscope-test-server", dependencies: ["RunscopeTestServer"]),
         .executableTarget(name: "example-custom-handler", dependencies: ["RunscopeCore"], path: "Examples/custom-handler"),
         .executableTarget(name: "example-runtime-callbacks", dependencies: ["RunscopeCore"], path: "Examples/runtime-callbacks"),
@@ -61,6 +74,13 @@ let package = Package(
         .testTarget(name: "RunscopeLoaderTests", dependencies: ["RunscopeLoader", "RunscopeTestServer"], exclude: ["Fixtures"]),
         .testTarget(name: "RunscopeReplayTests", dependencies: ["RunscopeReplay", "RunscopeTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], exclude: ["Snapshots"]),
+        .testTarget(name: "RunscopeInspectorTests", dependencies: ["RunscopeInspector", "RunscopeCore"]),
+        .testTarget(
+            name: "RunscopeTUITests",
+            dependencies: ["RunscopeTUI", "RunscopeInspector", "TerminalUI", "RunscopeCore", "NcursesBackend"],
+            exclude: ["Snapshots"]),
+        // Drive the real binaries in tmux (runscope and inspector-demo); skipped when tmux is missing.
+        .testTarget(name: "InspectorE2ETests", dependencies: ["inspector-demo", "TerminalUI"]),
         .testTarget(
             name: "RunscopeCLITests", dependencies: ["RunscopeCore", "RunscopeTestSupport", "RunscopeTestServer"],
             exclude: ["Fixtures"]),

@@ -1,0 +1,158 @@
+import CNcursesw
+import Foundation
+import TerminalUI
+
+/// The terminal through ncursesw: set up with `newterm` (so a missing or unknown
+/// TERM is an error, not an exit), raw mode, no echo, keypad, hidden cursor and
+/// colours (none when the terminal has none or NO_COLOR is set); draws buffer
+/// diffs and reads keys. Every call must come from one thread; call
+/// ``restore()`` on every way out. While started, SIGINT/SIGTERM/SIGHUP are
+/// reported through ``receivedSignal`` (the loop restores and exits), and crash
+/// signals restore the terminal before the process dies.
+public final class NcursesTerminal {
+    private var screen: OpaquePointer?
+    private var window: UnsafeMutablePointer<WINDOW>?
+    private var files: [UnsafeMutablePointer<FILE>] = []
+    private var colors: ColorPairs?
+    private var quickErrors = 0
+    private let useColors: Bool
+    private let signals = SignalWatcher()
+
+    /// SIGINT, SIGTERM or SIGHUP, once received while the terminal is in use:
+    /// the loop should restore the terminal and end (see ``SignalWatcher``).
+    public var receivedSignal: Int32? { signals.receivedSignal }
+
+    /// Whether colours are drawn (false in monochrome mode).
+    public var hasColors: Bool { colors != nil }
+
+    /// A terminal not yet started. `colors: false` forces monochrome.
+    public init(colors: Bool = true) {
+        useColors = colors && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+    }
+
+    deinit { restore() }
+
+    /// Takes over the terminal (the controlling tty, or stdin/stdout if there is none).
+    public func start() throws {
+        guard screen == nil else { return }
+        runscope_setlocale()
+        set_escdelay(25)
+        let (output, input) = try openTerminal()
+        guard let screen = newterm(nil, output, input) else {
+            closeFiles()
+            let term = ProcessInfo.processInfo.environment["TERM"] ?? "(unset)"
+            throw TerminalError("cannot start the terminal UI: TERM=\(term) is not a terminal ncurses knows")
+        }
+        self.screen = screen
+        set_term(screen)
+        window = runscope_stdscr()
+        runscope_install_restore_handlers()
+        signals.start()
+        raw()
+        noecho()
+        nonl()
+        keypad(window, true)
+        intrflush(window, false)
+        leaveok(window, true)
+        curs_set(0)
+        setUpColors()
+        werase(window)
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    /// Gives the terminal back (leaves the alternate screen, shows the cursor). Safe to call twice.
+    public func restore() {
+        guard let screen else { return }
+        curs_set(1)
+        endwin()
+        delscreen(screen)
+        self.screen = nil
+        window = nil
+        closeFiles()
+        runscope_reset_restore_handlers()
+        signals.stop()
+    }
+
+    /// The screen size in cells.
+    public var size: (width: Int, height: Int) {
+        guard let window else { return (0, 0) }
+        return (Int(getmaxx(window)), Int(getmaxy(window)))
+    }
+
+    /// Draws the changes of a frame and shows them.
+    public func draw(_ diff: BufferDiff) {
+        guard let window else { return }
+        if diff.isFullRedraw { werase(window) }
+        for run in diff.runs {
+            for (offset, cell) in run.cells.enumerated() where !cell.isContinuation {
+                put(cell, x: run.x + offset, y: run.y)
+            }
+        }
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    /// Forces the next frame to repaint every cell (after a resize or on request).
+    public func invalidate() {
+        guard let window else { return }
+        clearok(window, true)
+    }
+
+    private func put(_ cell: Cell, x: Int, y: Int) {
+        var attrs = runscope_a_normal()
+        let style = cell.style
+        if style.bold { attrs |= runscope_a_bold() }
+        if style.dim { attrs |= runscope_a_dim() }
+        if style.italic { attrs |= runscope_a_italic() }
+        if style.underline { attrs |= runscope_a_underline() }
+        if style.reverse { attrs |= runscope_a_reverse() }
+        var pair: Int32 = 0
+        if colors != nil, let chosen = colors?.pair(for: style) {
+            pair = chosen.pair
+            attrs |= chosen.extra
+        }
+        let scalars = cell.symbol.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+        _ = scalars.withUnsafeBufferPointer { chars in
+            runscope_put_cell(Int32(y), Int32(x), chars.baseAddress, Int32(chars.count), attrs, pair)
+        }
+    }
+
+    private func setUpColors() {
+        guard useColors, has_colors() else { return }
+        start_color()
+        let defaults = use_default_colors() == OK
+        colors = ColorPairs(colorCount: runscope_colors(), pairCount: runscope_color_pairs(), defaultColors: defaults)
+    }
+
+    /// The controlling tty for both directions, else stdin and stdout.
+    private func openTerminal() throws -> (UnsafeMutablePointer<FILE>, UnsafeMutablePointer<FILE>) {
+        if let tty = fopen("/dev/tty", "r+") {
+            files = [tty]
+            return (tty, tty)
+        }
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1,
+              let output = fdopen(dup(STDOUT_FILENO), "w"), let input = fdopen(dup(STDIN_FILENO), "r")
+        else { throw TerminalError("cannot start the terminal UI: no terminal (not a tty, and /dev/tty cannot be opened)") }
+        files = [output, input]
+        return (output, input)
+    }
+
+    private func closeFiles() {
+        for file in files { fclose(file) }
+        files = []
+    }
+
+    /// ERR from get_wch: a timeout, or, when it keeps coming back at once, end of input.
+    func noteError(timeout: Int32, started: UInt64) -> TerminalKey? {
+        let elapsed = DispatchTime.now().uptimeNanoseconds - started
+        guard timeout > 0, elapsed < UInt64(timeout) * 250_000 else {
+            quickErrors = 0
+            return nil
+        }
+        quickErrors += 1
+        return quickErrors > 50 ? .inputClosed : nil
+    }
+
+    func resetErrors() { quickErrors = 0 }
+}

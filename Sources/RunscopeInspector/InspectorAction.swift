@@ -1,0 +1,37 @@
+import Foundation
+import RunscopeCore
+
+/// How a chain run ended, as the app reports it to the reducer.
+public enum ChainResult: Sendable, Equatable {
+    case succeeded
+    case failed(type: String, message: String)
+    case cancelled
+}
+
+/// Everything that can change the inspector's state.
+public enum InspectorAction: Sendable {
+    /// A batch of events drained from the handler (once per frame).
+    case events([TimedEvent])
+    /// A key press.
+    case key(Key)
+    /// The clock moved on (elapsed times, spinner, rates).
+    case tick(Date)
+    /// The terminal has a new size.
+    case resize(width: Int, height: Int)
+    /// A (new) chain run started: run data is reset, view settings are kept.
+    case chainStarted(Date)
+    /// The chain run ended.
+    case chainEnded(ChainResult, Date)
+    /// The view tells how many lines the detail pane's content has (for scrolling from "follow").
+    case paneMetrics(lineCount: Int)
+}
+
+/// What the reducer asks the app to do; the reducer itself does no I/O.
+public enum InspectorEffect: Sendable, Equatable {
+    /// Leave the inspector.
+    case quit
+    /// Cancel the running chain (its runs end as cancelled).
+    case cancelChain
+    /// Run the chain again: the app calls the start closure again and sends `chainStarted`.
+    case rerun
+}

@@ -1,0 +1,74 @@
+/// What a key does in the main view (outside the help, search and quit prompts).
+public enum InspectorCommand: Sendable, Equatable {
+    case moveUp, moveDown
+    /// Expands the run, or steps into its first child.
+    case expandOrEnter
+    /// Collapses the run, or goes to its parent.
+    case collapseOrLeave
+    case toggle
+    case pageUp, pageDown, first, last
+    case switchFocus
+    case selectTab(PaneTab)
+    case toggleFollow
+    case expandAll, collapseAll
+    case startSearch, nextMatch, previousMatch
+    case rerun, quit, interrupt, help
+}
+
+/// The key bindings, with vim letters, and the help text built from them.
+public enum KeyMap {
+    /// The command bound to `key`, if any.
+    public static func command(for key: Key) -> InspectorCommand? {
+        switch key {
+        case .up, .char("k"): return .moveUp
+        case .down, .char("j"): return .moveDown
+        case .right, .char("l"): return .expandOrEnter
+        case .left, .char("h"): return .collapseOrLeave
+        case .enter, .char(" "): return .toggle
+        case .pageUp: return .pageUp
+        case .pageDown: return .pageDown
+        case .home, .char("g"): return .first
+        case .end, .char("G"): return .last
+        case .tab, .backTab: return .switchFocus
+        case .char("f"): return .toggleFollow
+        case .char("e"): return .expandAll
+        case .char("E"): return .collapseAll
+        case .char("/"): return .startSearch
+        case .char("n"): return .nextMatch
+        case .char("N"): return .previousMatch
+        case .char("r"): return .rerun
+        case .char("q"): return .quit
+        case .ctrlC: return .interrupt
+        case .char("?"): return .help
+        case .char(let c):
+            if let digit = c.wholeNumberValue, let tab = PaneTab(rawValue: digit - 1), c.isASCII { return .selectTab(tab) }
+            return nil
+        default: return nil
+        }
+    }
+
+    /// Key and description pairs for the help screen, in display order.
+    public static let help: [(keys: String, action: String)] = [
+        ("↑ ↓  k j", "move the selection (scroll the pane when it has focus)"),
+        ("→  l", "expand, or step into the first child"),
+        ("←  h", "collapse, or go to the parent"),
+        ("Enter  Space", "expand or collapse"),
+        ("PgUp PgDn", "move a page"),
+        ("Home End  g G", "first / last"),
+        ("Tab", "switch focus between tree and pane"),
+        ("1–5", "Stream, Input, Output, Error, Info tab"),
+        ("f", "follow the streaming run (on at start)"),
+        ("e  E", "expand all / collapse all"),
+        ("/  n N", "search run names, next / previous match"),
+        ("r", "run the chain again"),
+        ("q", "quit (asks while the chain runs)"),
+        ("Ctrl-C", "cancel the chain; again to quit"),
+        ("?", "this help (any key closes it)"),
+    ]
+
+    /// Short hints for the key bar.
+    public static let hints: [(key: String, label: String)] = [
+        ("q", "quit"), ("?", "help"), ("↑↓", "move"), ("←→", "fold"), ("Tab", "focus"),
+        ("1-5", "tabs"), ("f", "follow"), ("/", "search"), ("r", "rerun"), ("^C", "cancel"),
+    ]
+}

@@ -1,0 +1,93 @@
+/// Key handling: prompts first (help, quit confirmation, search), then commands.
+extension InspectorState {
+    /// Handles one key and returns the effects it asks for.
+    mutating func handleKey(_ key: Key) -> [InspectorEffect] {
+        if showsHelp {
+            showsHelp = false
+            return []
+        }
+        if confirmingQuit { return answerQuit(key) }
+        if search.editing {
+            editSearch(key)
+            return []
+        }
+        message = nil
+        guard let command = KeyMap.command(for: key) else { return [] }
+        return run(command)
+    }
+
+    /// Runs one command.
+    mutating func run(_ command: InspectorCommand) -> [InspectorEffect] {
+        switch command {
+        case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last:
+            if focus == .pane { scrollPane(command) } else { moveSelection(command) }
+        case .expandOrEnter:
+            if focus == .pane { switchTab(by: 1) } else { expandOrEnter() }
+        case .collapseOrLeave:
+            if focus == .pane { switchTab(by: -1) } else { collapseOrLeave() }
+        case .toggle: toggleSelected()
+        case .switchFocus: focus = focus == .tree ? .pane : .tree
+        case .selectTab(let tab): selectTab(tab)
+        case .toggleFollow: toggleFollow()
+        case .expandAll: forest.setAllExpanded(true)
+        case .collapseAll: collapseAll()
+        case .startSearch:
+            search = SearchState()
+            search.editing = true
+            search.origin = selected
+        case .nextMatch: jumpToMatch(forward: true, includingCurrent: false)
+        case .previousMatch: jumpToMatch(forward: false, includingCurrent: false)
+        case .rerun: return [.rerun]
+        case .quit: return requestQuit()
+        case .interrupt: return interrupt()
+        case .help: showsHelp = true
+        }
+        return []
+    }
+
+    /// `q`: quits at once unless the chain runs, then asks.
+    mutating func requestQuit() -> [InspectorEffect] {
+        guard chain.isRunning else { return [.quit] }
+        confirmingQuit = true
+        return []
+    }
+
+    /// The answer to "quit while running?": y or q quits (Ctrl-C too), anything else stays.
+    mutating func answerQuit(_ key: Key) -> [InspectorEffect] {
+        confirmingQuit = false
+        switch key {
+        case .char("y"), .char("Y"), .char("q"), .ctrlC: return [.quit]
+        default: return []
+        }
+    }
+
+    /// Ctrl-C: cancels a running chain; a second one (or one after the end) quits.
+    mutating func interrupt() -> [InspectorEffect] {
+        guard chain.isRunning, !cancelRequested else { return [.quit] }
+        cancelRequested = true
+        message = "Cancelling the chain… press Ctrl-C again to quit"
+        return [.cancelChain]
+    }
+
+    /// `f`: follow mode on or off; turning it on jumps to the run that streams.
+    mutating func toggleFollow() {
+        follow.toggle()
+        message = follow ? "Follow mode on" : "Follow mode off"
+        guard follow else { return }
+        let streaming = forest.nodes.indices.last { forest[$0].runType.isModel && forest[$0].status.isActive }
+        if let streaming { followStream(to: streaming) }
+    }
+
+    /// Picks a tab of the detail pane.
+    mutating func selectTab(_ newTab: PaneTab) {
+        guard tab != newTab else { return }
+        tab = newTab
+        resetPaneScroll()
+    }
+
+    /// Moves to the next or previous tab, wrapping around.
+    mutating func switchTab(by delta: Int) {
+        let count = PaneTab.allCases.count
+        selectTab(PaneTab(rawValue: (tab.rawValue + delta + count) % count)!)
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import RunscopeCore
+
+/// Applies `action` to `state` and returns what the app should do. Pure: no
+/// I/O, no clock (times come in the actions), so every path is testable.
+public func reduce(_ state: inout InspectorState, _ action: InspectorAction) -> [InspectorEffect] {
+    var effects: [InspectorEffect] = []
+    switch action {
+    case .events(let batch):
+        state.applyEvents(batch)
+    case .key(let key):
+        effects = state.handleKey(key)
+    case .tick(let now):
+        state.now = now
+        guard state.chain.isRunning else { return [] }
+    case .resize(let width, let height):
+        state.layout = InspectorLayout(width: width, height: height)
+    case .chainStarted(let time):
+        state.restart(at: time)
+    case .chainEnded(let result, let time):
+        state.end(result, at: time)
+    case .paneMetrics(let lineCount):
+        state.paneLineCount = lineCount
+        return []
+    }
+    state.forest.ensureRows()
+    state.keepSelectionVisible()
+    state.revision &+= 1
+    return effects
+}
+
+extension InspectorState {
+    /// Applies a batch of events; follow mode then picks the streaming run.
+    mutating func applyEvents(_ batch: [TimedEvent]) {
+        var lastStreamed: Int?
+        for item in batch {
+            let index = forest.apply(item)
+            if case .newToken = item.event {
+                totalTokens += 1
+                rate.record(at: item.time)
+                lastStreamed = index
+            }
+            if item.time > now { now = item.time }
+        }
+        forest.ensureRows()
+        if selected == nil, let first = forest.rows.first { select(first) }
+        if follow, let target = lastStreamed { followStream(to: target) }
+    }
+
+    /// In follow mode, moves to the run that streams, unless the selected run
+    /// is a model run still streaming (so parallel streams do not flicker).
+    mutating func followStream(to target: Int) {
+        if let current = selected, current != target {
+            let node = forest[current]
+            if node.runType.isModel && node.status.isActive && node.tokenCount > 0 { return }
+        }
+        guard selected != target else { return }
+        forest.reveal(target)
+        forest.ensureRows()
+        select(target)
+    }
+
+    /// Resets run data for a new chain run; view settings stay.
+    mutating func restart(at time: Date) {
+        forest = RunForest()
+        chain = .running
+        chainStart = time
+        chainEnd = nil
+        chainError = nil
+        now = time
+        totalTokens = 0
+        rate = RateMeter()
+        selected = nil
+        treeOffset = 0
+        follow = true
+        paneOffset = 0
+        paneFollow = true
+        cancelRequested = false
+        confirmingQuit = false
+        message = nil
+    }
+
+    /// Records how the chain ended; runs still active then end as cancelled.
+    mutating func end(_ result: ChainResult, at time: Date) {
+        chainEnd = time
+        if time > now { now = time }
+        switch result {
+        case .succeeded: chain = .finished
+        case .failed(let type, let text):
+            chain = .failed
+            chainError = "\(type): \(text)"
+        case .cancelled: chain = .cancelled
+        }
+        forest.cancelActive(at: time)
+        confirmingQuit = false
+        if follow, chain == .failed, let origin = failureOrigin() {
+            forest.reveal(origin)
+            forest.ensureRows()
+            select(origin)
+            selectTab(.error)
+        }
+    }
+
+    /// The run where the chain's failure started: the first failed run in tree order with no failed child.
+    func failureOrigin() -> Int? {
+        forest.depthFirstOrder().first { index in
+            forest[index].status == .failed && !forest[index].children.contains { forest[$0].status == .failed }
+        }
+    }
+
+    /// Selects run `index` (which must have a row) and resets the pane's scroll.
+    mutating func select(_ index: Int) {
+        guard selected != index else { return }
+        selected = index
+        resetPaneScroll()
+    }
+
+    /// Puts the pane back at its start position for the current tab.
+    mutating func resetPaneScroll() {
+        paneOffset = 0
+        paneFollow = tab == .stream
+    }
+
+    /// Makes sure the selection has a row and the tree shows it.
+    mutating func keepSelectionVisible() {
+        if let current = selected, forest.row(of: current) == nil {
+            selected = forest.ancestors(of: current).first { forest.row(of: $0) != nil }
+        }
+        if selected == nil, let first = forest.rows.first { selected = first }
+        let rows = layout.treeRows
+        let count = forest.rows.count
+        if let current = selected, let row = forest.row(of: current) {
+            if row < treeOffset { treeOffset = row }
+            if row >= treeOffset + rows { treeOffset = row - rows + 1 }
+        }
+        treeOffset = min(max(0, treeOffset), max(0, count - rows))
+    }
+}

@@ -1,0 +1,83 @@
+/// The flattened list of visible rows: kept up to date by appends when a run
+/// starts at the end of the list, rebuilt otherwise.
+extension RunForest {
+    /// Whether every run above `index` is expanded.
+    public func isRevealed(_ index: Int) -> Bool {
+        var current = nodes[index].parent
+        while let node = current {
+            if !nodes[node].expanded { return false }
+            current = nodes[node].parent
+        }
+        return true
+    }
+
+    /// Gives a new run its row: appended when it belongs at the end, else a rebuild is due.
+    mutating func placeRow(_ index: Int) {
+        guard !rowsAreStale, isRevealed(index) else { return }
+        let belongsAtEnd: Bool
+        if let parent = nodes[index].parent {
+            belongsAtEnd = rows.last.map { isAncestor(parent, of: $0) } ?? false
+        } else {
+            belongsAtEnd = true
+        }
+        guard belongsAtEnd else {
+            markRowsStale()
+            return
+        }
+        setRow(index, rows.count)
+        appendRow(index)
+    }
+
+    /// Rebuilds the row list if a change made it stale. O(visible rows).
+    public mutating func ensureRows() {
+        guard rowsAreStale else { return }
+        for row in rows { setRow(row, -1) }
+        var fresh: [Int] = []
+        fresh.reserveCapacity(rows.count + 16)
+        var stack = roots.reversed() as [Int]
+        while let node = stack.popLast() {
+            setRow(node, fresh.count)
+            fresh.append(node)
+            if nodes[node].expanded { stack.append(contentsOf: nodes[node].children.reversed()) }
+        }
+        replaceRows(fresh)  // also clears the stale flag
+    }
+
+    /// Marks the row list stale (after expanding or collapsing).
+    mutating func invalidateRows() { markRowsStale() }
+
+    /// Expands or collapses one run.
+    mutating func setExpanded(_ index: Int, _ expanded: Bool) {
+        guard nodes[index].expanded != expanded else { return }
+        update(index) { $0.expanded = expanded }
+        if !nodes[index].children.isEmpty { markRowsStale() }
+    }
+
+    /// Expands or collapses every run that has children.
+    mutating func setAllExpanded(_ expanded: Bool) {
+        for index in nodes.indices where !nodes[index].children.isEmpty && nodes[index].expanded != expanded {
+            update(index) { $0.expanded = expanded }
+        }
+        markRowsStale()
+    }
+
+    /// Expands every run above `index` so it has a row.
+    mutating func reveal(_ index: Int) {
+        for ancestor in ancestors(of: index) where !nodes[ancestor].expanded {
+            update(ancestor) { $0.expanded = true }
+            markRowsStale()
+        }
+    }
+
+    /// Every run in display order as if all were expanded (for search).
+    public func depthFirstOrder() -> [Int] {
+        var order: [Int] = []
+        order.reserveCapacity(nodes.count)
+        var stack = roots.reversed() as [Int]
+        while let node = stack.popLast() {
+            order.append(node)
+            stack.append(contentsOf: nodes[node].children.reversed())
+        }
+        return order
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import NcursesBackend
+import RunscopeInspector
+import TerminalUI
+
+/// The UI thread's loop: joins keys, the events drained from the handler (once
+/// per frame) and clock ticks, and redraws only when the state changed, at
+/// most 60 times a second. Owns every ncurses call.
+final class AppLoop {
+    static let frameInterval = 1.0 / 60
+    static let tickInterval = 0.1
+
+    private let terminal = NcursesTerminal()
+    private let runner: ChainRunner
+    private let exitOnFinish: Bool
+    private let view = InspectorView()
+    private var state: InspectorState
+    private var cache = ViewCache()
+    private var handler = InspectorHandler()
+    private var previous = Buffer(width: 0, height: 0)
+    private var renderedRevision = -1
+    private var quitting = false
+    private var userQuit = false
+    /// The signal that ended the loop, if one did.
+    private(set) var signal: Int32?
+    private var lastFrame = Date.distantPast
+    private var lastTick = Date.distantPast
+
+    /// Takes over the terminal; throws when there is none.
+    init(title: String, exitOnFinish: Bool, runner: ChainRunner) throws {
+        self.runner = runner
+        self.exitOnFinish = exitOnFinish
+        try terminal.start()
+        let size = terminal.size
+        state = InspectorState(title: title, width: size.width, height: size.height)
+    }
+
+    deinit { terminal.restore() }
+
+    /// Runs until the user quits, the chain ends (with `exitOnFinish`) or a signal
+    /// comes; returns whether the user quit and the signal.
+    func run() -> (userQuit: Bool, signal: Int32?) {
+        defer { terminal.restore() }
+        startChain()
+        var keyPending = false
+        while !quitting {
+            if let received = terminal.receivedSignal {
+                signal = received
+                runner.cancel()
+                break
+            }
+            let now = Date()
+            let untilFrame = lastFrame.addingTimeInterval(Self.frameInterval).timeIntervalSince(now)
+            let timeout = keyPending ? 0 : max(0, Int((untilFrame * 1000).rounded(.up)))
+            keyPending = false
+            if let key = terminal.readKey(timeoutMilliseconds: min(timeout, 50)) {
+                handle(key)
+                keyPending = true
+                continue
+            }
+            if Date().timeIntervalSince(lastFrame) >= Self.frameInterval { frame(at: Date()) }
+        }
+        return (userQuit, signal)
+    }
+
+    private func startChain() {
+        handler = InspectorHandler()
+        apply(.chainStarted(Date()))
+        runner.run(handler: handler)
+    }
+
+    /// One frame: drain events, note the chain's end, tick, redraw if anything changed.
+    private func frame(at now: Date) {
+        lastFrame = now
+        let events = handler.drain()
+        if !events.isEmpty { apply(.events(events)) }
+        if let result = runner.takeResult() {
+            apply(.events(handler.drain()))
+            apply(.chainEnded(ChainRunner.chainResult(result), Date()))
+            if exitOnFinish { quitting = true }
+        }
+        if now.timeIntervalSince(lastTick) >= Self.tickInterval {
+            lastTick = now
+            apply(.tick(now))
+        }
+        draw()
+    }
+
+    private func draw() {
+        guard state.revision != renderedRevision else { return }
+        renderedRevision = state.revision
+        let rendered = view.render(state, cache: &cache)
+        if rendered.paneLineCount != state.paneLineCount { apply(.paneMetrics(lineCount: rendered.paneLineCount)) }
+        terminal.draw(rendered.buffer.diff(from: previous))
+        previous = rendered.buffer
+    }
+
+    private func handle(_ key: TerminalKey) {
+        switch key {
+        case .resize:
+            let size = terminal.size
+            apply(.resize(width: size.width, height: size.height))
+            draw()
+        case .inputClosed:
+            userQuit = true
+            quitting = true
+        default:
+            apply(.key(KeyTranslation.key(key)))
+            if Date().timeIntervalSince(lastFrame) >= Self.frameInterval { frame(at: Date()) }
+        }
+    }
+
+    private func apply(_ action: InspectorAction) {
+        for effect in reduce(&state, action) {
+            switch effect {
+            case .quit:
+                userQuit = true
+                quitting = true
+            case .cancelChain:
+                runner.cancel()
+            case .rerun:
+                startChain()
+            }
+        }
+    }
+}

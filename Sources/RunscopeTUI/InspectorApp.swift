@@ -1,0 +1,78 @@
+import Foundation
+import RunscopeCore
+import RunscopeInspector
+
+/// The live inspector as a program: takes over the terminal, starts the chain
+/// with an ``InspectorHandler``, and shows its runs until the user quits.
+public enum InspectorApp {
+    /// How the inspector ended.
+    public struct Outcome: Sendable {
+        /// How the chain's last run ended.
+        public enum Chain: Sendable {
+            case succeeded(Value)
+            case failed(RunError)
+            case cancelled
+            /// The chain had not ended when the inspector gave up waiting for it.
+            case unfinished
+        }
+
+        /// How the chain ended.
+        public var chain: Chain
+        /// Whether the user quit (q, Ctrl-C) rather than the inspector closing by itself (`exitOnFinish`).
+        public var userQuit: Bool
+        /// SIGINT, SIGTERM or SIGHUP, if one ended the inspector (the terminal is restored).
+        public var signal: Int32?
+
+        /// Whether the chain succeeded.
+        public var succeeded: Bool {
+            if case .succeeded = chain { return true }
+            return false
+        }
+
+        /// The exit status a CLI should use: 128 + the signal after a signal, else 0 when
+        /// the chain succeeded and 1 when it did not.
+        public var exitStatus: Int32 {
+            if let signal { return 128 + signal }
+            return succeeded ? 0 : 1
+        }
+    }
+
+    /// Runs the inspector: `start` is called with the handlers to pass in the
+    /// chain's `RunConfig.callbacks` and returns the chain's task (called again
+    /// for each rerun). The UI stays after the chain ends until the user quits,
+    /// or closes by itself with `exitOnFinish`. The terminal is restored on
+    /// every way out (quit, chain error, thrown error, SIGINT/SIGTERM/SIGHUP: then
+    /// ``Outcome/signal`` is set and ``Outcome/exitStatus`` is 128 + the signal).
+    /// Throws ``NcursesBackend/TerminalError`` when there is no usable terminal.
+    public static func run(
+        title: String, exitOnFinish: Bool = false,
+        start: @escaping @Sendable ([any CallbackHandler]) -> Task<Value, any Error>
+    ) async throws -> Outcome {
+        let runner = ChainRunner(start: start)
+        let ended = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<(Bool, Int32?), any Error>) in
+            let thread = Thread {
+                do {
+                    let loop = try AppLoop(title: title, exitOnFinish: exitOnFinish, runner: runner)
+                    continuation.resume(returning: loop.run())
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+            thread.name = "runscope-ui"
+            thread.start()
+        }
+        runner.cancel()
+        let result = await runner.finalResult(timeout: ended.1 == nil ? 3 : 0.5)
+        return Outcome(chain: chainOutcome(result), userQuit: ended.0, signal: ended.1)
+    }
+
+    static func chainOutcome(_ result: Result<Value, any Error>?) -> Outcome.Chain {
+        switch result {
+        case .success(let value): return .succeeded(value)
+        case .failure(let error):
+            let runError = RunError(error)
+            return runError.isCancellation ? .cancelled : .failed(runError)
+        case nil: return .unfinished
+        }
+    }
+}

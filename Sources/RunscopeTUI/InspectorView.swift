@@ -1,0 +1,120 @@
+import RunscopeInspector
+import TerminalUI
+
+/// Draws the inspector's state into a cell buffer: header, run tree, detail
+/// pane, key bar, and the help, search and quit prompts. Pure: the same state
+/// gives the same buffer; the cache only saves work (wrapped stream text) and
+/// the cost of a frame depends on the visible rows, not on the number of runs.
+public struct InspectorView: Sendable {
+    /// A view.
+    public init() {}
+
+    /// What a frame tells the app besides its cells.
+    public struct Frame: Sendable {
+        /// The drawn screen.
+        public var buffer: Buffer
+        /// Content lines of the detail pane (for ``InspectorAction/paneMetrics(lineCount:)``).
+        public var paneLineCount: Int
+    }
+
+    /// Draws `state` at the size in its layout.
+    public func render(_ state: InspectorState, cache: inout ViewCache) -> Frame {
+        let layout = state.layout
+        var buffer = Buffer(width: layout.width, height: layout.height)
+        guard layout.isUsable else {
+            drawTooSmall(into: &buffer, layout: layout)
+            return Frame(buffer: buffer, paneLineCount: 0)
+        }
+        cache.beginFrame()
+        drawHeader(state, into: &buffer)
+        let body = Rect(x: 0, y: 1, width: layout.width, height: layout.bodyHeight)
+        let (treeArea, paneArea) = body.split(verticalAt: layout.treeWidth)
+        drawTree(state, into: &buffer, area: treeArea)
+        let lines = drawPane(state, into: &buffer, area: paneArea, cache: &cache)
+        drawBottomRow(state, into: &buffer, y: layout.height - 1)
+        if state.showsHelp { drawHelp(into: &buffer) }
+        cache.endFrame()
+        return Frame(buffer: buffer, paneLineCount: lines)
+    }
+
+    /// Draws `state` with a throwaway cache (tests, one-off frames).
+    public func render(_ state: InspectorState) -> Buffer {
+        var cache = ViewCache()
+        return render(state, cache: &cache).buffer
+    }
+
+    /// Draws `state` at `width` × `height` (the state is laid out for that size first).
+    public func render(_ state: InspectorState, width: Int, height: Int) -> Buffer {
+        var sized = state
+        if sized.layout != InspectorLayout(width: width, height: height) {
+            _ = reduce(&sized, .resize(width: width, height: height))
+        }
+        return render(sized)
+    }
+
+    /// The notice shown when the terminal is below the minimum size.
+    func drawTooSmall(into buffer: inout Buffer, layout: InspectorLayout) {
+        let lines = [
+            "Terminal too small",
+            "\(layout.width)×\(layout.height), need \(InspectorLayout.minimumWidth)×\(InspectorLayout.minimumHeight)",
+            "q quits",
+        ]
+        let top = max(0, (layout.height - lines.count) / 2)
+        for (offset, line) in lines.enumerated() where top + offset < layout.height {
+            let x = max(0, (layout.width - DisplayWidth.of(line)) / 2)
+            buffer.putClipped(line, x: x, y: top + offset, maxWidth: layout.width - x, style: offset == 0 ? Theme.error : .plain)
+        }
+    }
+
+    /// The header: title, chain state, wall time, tokens and rate.
+    func drawHeader(_ state: InspectorState, into buffer: inout Buffer) {
+        let frame = Int((state.now.timeIntervalSinceReferenceDate * 10).rounded(.down))
+        let left: [Span] = [
+            Span(" runscope ", style: Theme.headerTitle),
+            Span(" \(state.title)  "),
+            Theme.chainState(state.chain, spinnerFrame: max(0, frame)),
+        ]
+        let rate = state.chain.isRunning ? state.tokensPerSecondNow : state.averageTokensPerSecond
+        let right: [Span] = [
+            Span(Format.duration(state.wallTime) + "  "),
+            Span("\(Format.count(state.totalTokens)) tok  "),
+            Span("\(Format.rate(rate)) tok/s "),
+        ]
+        StatusLine(left: left, right: right, style: Theme.header)
+            .render(into: &buffer, area: Rect(x: 0, y: 0, width: buffer.width, height: 1))
+    }
+
+    /// The last row: the search prompt, the quit question, a message, or key hints.
+    func drawBottomRow(_ state: InspectorState, into buffer: inout Buffer, y: Int) {
+        let row = Rect(x: 0, y: y, width: buffer.width, height: 1)
+        if state.search.editing {
+            buffer.fill(row, with: .blank)
+            buffer.put([Span("/", style: Theme.prompt), Span(state.search.query), Span("█", style: Theme.dim),
+                        Span("   Enter done · Esc cancel", style: Theme.dim)],
+                       x: 0, y: y, maxWidth: row.width, ellipsis: "…")
+        } else if state.confirmingQuit {
+            StatusLine(left: [Span(" The chain is still running. Quit and cancel it? (y/n) ", style: Theme.prompt)], style: .plain)
+                .render(into: &buffer, area: row)
+        } else if let message = state.message {
+            StatusLine(left: [Span(" " + message, style: Theme.prompt)], style: .plain).render(into: &buffer, area: row)
+        } else {
+            let hints = KeyMap.hints.map { KeyHint($0.key, $0.label) }
+            KeyBar(hints, style: Theme.keyBar).render(into: &buffer, area: row)
+        }
+    }
+
+    /// The full help, centred over the screen.
+    func drawHelp(into buffer: inout Buffer) {
+        let entries = KeyMap.help
+        let keyWidth = entries.map { DisplayWidth.of($0.keys) }.max() ?? 0
+        let lines = entries.map { $0.keys.padding(toLength: keyWidth, withPad: " ", startingAt: 0) + "  " + $0.action }
+        let width = min(buffer.width - 2, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 4)
+        let height = min(buffer.height - 2, lines.count + 2)
+        let area = Rect(x: (buffer.width - width) / 2, y: (buffer.height - height) / 2, width: width, height: height)
+        buffer.fill(area, with: .blank)
+        let inner = Border(title: "Keys", characters: .rounded, style: Theme.focusedBorder).render(into: &buffer, area: area)
+        for (offset, line) in lines.prefix(inner.height).enumerated() {
+            buffer.putClipped(" " + line, x: inner.x, y: inner.y + offset, maxWidth: inner.width)
+        }
+    }
+}

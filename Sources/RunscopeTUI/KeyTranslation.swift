@@ -1,0 +1,27 @@
+import NcursesBackend
+import RunscopeInspector
+
+/// Terminal keys as inspector keys.
+enum KeyTranslation {
+    static func key(_ key: TerminalKey) -> Key {
+        switch key {
+        case .character(let c): return .char(c)
+        case .control(3): return .ctrlC
+        case .up: return .up
+        case .down: return .down
+        case .left: return .left
+        case .right: return .right
+        case .pageUp: return .pageUp
+        case .pageDown: return .pageDown
+        case .home: return .home
+        case .end: return .end
+        case .enter: return .enter
+        case .tab: return .tab
+        case .backTab: return .backTab
+        case .backspace: return .backspace
+        case .delete: return .delete
+        case .escape: return .escape
+        default: return .other
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import RunscopeCore
+import RunscopeInspector
+import TerminalUI
+
+/// The text of the Input, Output, Error and Info tabs (and the Stream tab of a
+/// run with no tokens), wrapped to the pane. Untrusted text is sanitized by the wrapping.
+enum PaneText {
+    static func lines(_ tab: PaneTab, node: RunNode, forest: RunForest, state: InspectorState, width: Int) -> [StyledLine] {
+        switch tab {
+        case .stream: return streamFallback(node, width: width).flatMap { wrap($0.text, width: width, style: $0.style) }
+        case .input: return value(node.inputs, none: node.sawStart ? "(no input)" : "(start of this run not seen)", width: width)
+        case .output: return value(node.outputs, none: node.status.isActive ? "(still running)" : "(no output)", width: width)
+        case .error: return error(node, forest: forest, width: width)
+        case .info: return info(node, forest: forest, chainStart: state.chainStart, width: width)
+        }
+    }
+
+    static func statusWord(_ status: RunStatus) -> String {
+        switch status {
+        case .waiting: return "waiting"
+        case .running: return "running"
+        case .succeeded: return "done"
+        case .failed: return "failed"
+        case .cancelled: return "cancelled"
+        }
+    }
+
+    static func wrap(_ text: String, width: Int, style: Style = .plain) -> [StyledLine] {
+        TextWrap.wrap(text, width: width).map { StyledLine($0, style: style) }
+    }
+
+    static func streamFallback(_ node: RunNode, width: Int) -> [StyledLine] {
+        if node.runType.isModel {
+            if node.status.isActive { return [StyledLine("(waiting for the first token…)", style: Theme.dim)] }
+            guard let outputs = node.outputs else { return [StyledLine("(no tokens)", style: Theme.dim)] }
+            return [StyledLine("(not streamed; the whole answer:)", style: Theme.dim)] + wrap(ValueText.render(outputs), width: width)
+        }
+        return [StyledLine("(nothing streamed: no model runs below this run; see Output)", style: Theme.dim)]
+    }
+
+    static func value(_ value: Value?, none: String, width: Int) -> [StyledLine] {
+        guard let value else { return [StyledLine(none, style: Theme.dim)] }
+        return wrap(ValueText.render(value), width: width)
+    }
+
+    /// Type, message, the child that raised it and the run where it started.
+    static func error(_ node: RunNode, forest: RunForest, width: Int) -> [StyledLine] {
+        guard let error = node.error else {
+            guard node.failedDescendants > 0 else { return [StyledLine("No error.", style: Theme.dim)] }
+            let me = forest.index(of: node.id) ?? 0
+            let failed = forest.depthFirstOrder().filter { $0 != me && forest[$0].status == .failed && forest.isAncestor(me, of: $0) }
+            var lines = [StyledLine("This run did not fail, but \(node.failedDescendants) run(s) below it did:", style: Theme.label)]
+            for index in failed.prefix(50) {
+                lines += wrap("• \(forest[index].name): \(forest[index].error?.description ?? "")", width: width, style: Theme.error)
+            }
+            return lines
+        }
+        var lines = [StyledLine("type", style: Theme.label)] + wrap(error.type, width: width, style: Theme.error)
+        lines += [StyledLine(""), StyledLine("message", style: Theme.label)] + wrap(error.message, width: width)
+        var path: [String] = []
+        var current = node.failedChild
+        while let child = current {
+            path.append("\(forest[child].runType.rawValue) \(forest[child].name) (#\(forest[child].executionOrder))")
+            current = forest[child].failedChild
+        }
+        lines += [StyledLine(""), StyledLine("raised by", style: Theme.label)]
+        if path.isEmpty {
+            lines += wrap("this run itself", width: width)
+        } else {
+            lines += wrap("child " + path[0], width: width)
+            if path.count > 1 { lines += wrap("origin " + path.joined(separator: " › "), width: width) }
+        }
+        return lines
+    }
+
+    /// Id, parent, tags, metadata, times, order and notes.
+    static func info(_ node: RunNode, forest: RunForest, chainStart: Date?, width: Int) -> [StyledLine] {
+        var rows: [(String, String)] = [("run id", node.id.uuidString.lowercased())]
+        if let parentId = node.parentId {
+            let name = node.parent.map { " (\(forest[$0].name))" } ?? " (not seen by the inspector)"
+            rows.append(("parent", parentId.uuidString.lowercased() + name))
+        } else {
+            rows.append(("parent", "— (root)"))
+        }
+        rows.append(("type", node.runType.rawValue))
+        rows.append(("name", node.name))
+        rows.append(("tags", node.tags.isEmpty ? "—" : node.tags.joined(separator: ", ")))
+        rows.append(("metadata", node.metadata.isEmpty ? "—" : Value.object(node.metadata).compactJSON()))
+        let offset = chainStart.map { " (+\(Format.precise(node.startTime.timeIntervalSince($0))))" } ?? ""
+        rows.append(("start", Format.timestamp(node.startTime) + offset))
+        rows.append(("end", node.endTime.map(Format.timestamp) ?? "— (\(statusWord(node.status)))"))
+        rows.append(("duration", node.endTime.map { Format.precise($0.timeIntervalSince(node.startTime)) } ?? "—"))
+        rows.append(("order", "\(node.executionOrder) (execution order in this trace)"))
+        rows.append(("runs below", "\(node.descendantCount) (\(node.activeDescendants) active, \(node.failedDescendants) failed)"))
+        if let params = node.extra["invocation_params"] { rows.append(("params", params.compactJSON())) }
+        var lines: [StyledLine] = []
+        for (label, value) in rows {
+            let padded = label.padding(toLength: 11, withPad: " ", startingAt: 0)
+            lines += wrap(padded + value, width: width)
+        }
+        if !node.notes.isEmpty {
+            lines += [StyledLine(""), StyledLine("events", style: Theme.label)]
+            for note in node.notes { lines += wrap("• " + note, width: width) }
+        }
+        return lines
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+
+/// A program running in its own detached tmux server (a private `-L` socket,
+/// so other tmux users are never touched), driven with send-keys and read with
+/// capture-pane. The command runs under `sh`, which records `stty -g` before and
+/// after it and then its exit status in a scratch folder, then stays alive so the
+/// pane can still be read.
+final class TmuxSession {
+    let socket = "runscope-e2e-\(UUID().uuidString.prefix(8))"
+    let name = "inspector"
+    let scratch: URL
+
+    /// Whether tmux is installed.
+    static var isAvailable: Bool { which("tmux") != nil }
+
+    /// Starts `binary arguments` in a `width` × `height` window.
+    init(binary: URL, arguments: [String], width: Int = 120, height: Int = 40, environment: [String: String] = [:]) throws {
+        scratch = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let quoted = ([binary.path] + arguments).map(Self.shellQuote).joined(separator: " ")
+        let exports = environment.map { "export \($0.key)=\(Self.shellQuote($0.value)); " }.joined()
+        let dir = Self.shellQuote(scratch.path)
+        let script = "cd \(dir); export LANG=C.UTF-8; \(exports)stty -g > before; \(quoted); code=$?; "
+            + "stty -g > after; echo $code > status.tmp; mv status.tmp status; exec sleep 600"
+        try tmux(["-f", "/dev/null", "-u", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "sh", "-c", script])
+    }
+
+    deinit { close() }
+
+    /// Kills the tmux server and removes the scratch folder.
+    func close() {
+        _ = try? tmux(["kill-server"])
+        try? FileManager.default.removeItem(at: scratch)
+    }
+
+    /// The screen as text (trailing blanks trimmed by tmux).
+    func capture() -> String {
+        (try? tmux(["capture-pane", "-p", "-t", name])) ?? ""
+    }
+
+    /// Sends tmux key names (`Down`, `Tab`, `C-c`, `q`, ...).
+    func send(_ keys: String...) {
+        _ = try? tmux(["send-keys", "-t", name] + keys)
+    }
+
+    /// Types `text` literally.
+    func type(_ text: String) {
+        _ = try? tmux(["send-keys", "-t", name, "-l", text])
+    }
+
+    /// Resizes the window.
+    func resize(width: Int, height: Int) {
+        _ = try? tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// A tmux format of the pane, e.g. `#{alternate_on}`, `#{pane_pid}`, `#{pane_title}`.
+    func format(_ format: String) -> String {
+        ((try? tmux(["display-message", "-p", "-t", name, format])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Polls the screen every 50 ms until `predicate` holds; returns that screen, or nil after `timeout` seconds.
+    @discardableResult
+    func waitFor(timeout: Double = 15, _ predicate: (String) -> Bool) -> String? {
+        let deadline = Date().addingTimeInterval(timeout)
+        repeat {
+            let screen = capture()
+            if predicate(screen) { return screen }
+            Thread.sleep(forTimeInterval: 0.05)
+        } while Date() < deadline
+        return nil
+    }
+
+    /// Waits until the screen contains `text`.
+    @discardableResult
+    func waitFor(_ text: String, timeout: Double = 15) -> String? {
+        waitFor(timeout: timeout) { $0.contains(text) }
+    }
+
+    /// The command's exit status, once it has ended (waits up to `timeout` seconds).
+    func exitStatus(timeout: Double = 15) -> Int? {
+        let deadline = Date().addingTimeInterval(timeout)
+        repeat {
+            if let text = try? String(contentsOf: scratch.appendingPathComponent("status"), encoding: .utf8),
+               let status = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) { return status }
+            Thread.sleep(forTimeInterval: 0.05)
+        } while Date() < deadline
+        return nil
+    }
+
+    /// `stty -g` of the pane before and after the command.
+    func terminalModes() -> (before: String, after: String)? {
+        guard let before = try? String(contentsOf: scratch.appendingPathComponent("before"), encoding: .utf8),
+              let after = try? String(contentsOf: scratch.appendingPathComponent("after"), encoding: .utf8) else { return nil }
+        return (before, after)
+    }
+
+    /// The pid of the program under test (the child of the pane's shell).
+    func programPid() -> Int32? {
+        guard let shell = Int32(format("#{pane_pid}")) else { return nil }
+        let children = (try? Self.run("/usr/bin/env", ["pgrep", "-P", "\(shell)"])) ?? ""
+        return children.split(separator: "\n").compactMap { Int32($0) }.first
+    }
+
+    @discardableResult
+    private func tmux(_ arguments: [String]) throws -> String {
+        try Self.run(Self.which("tmux") ?? "/usr/bin/tmux", ["-L", socket] + arguments)
+    }
+
+    /// Runs a program and returns its standard output; throws on a non-zero status.
+    ///
+    /// Uses posix_spawn + waitpid rather than Foundation's Process: a tmux server
+    /// started by this call forks off and would inherit Process's descriptors,
+    /// so Process would never see the client end. The child gets /dev/null as
+    /// stdin and stderr, a file as stdout, and no other inherited descriptor.
+    @discardableResult
+    static func run(_ path: String, _ arguments: [String]) throws -> String {
+        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("runscope-e2e-out-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        markDescriptorsCloseOnExec()
+        var environment = ProcessInfo.processInfo.environment
+        environment["LANG"] = "C.UTF-8"
+        environment.removeValue(forKey: "TMUX")
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        // Test threads block most signals and spawned programs inherit the mask;
+        // a tmux server with SIGCHLD blocked never exits, so start from a clean mask.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        var defaults = sigset_t()
+        sigfillset(&defaults)
+        sigdelset(&defaults, SIGKILL)
+        sigdelset(&defaults, SIGSTOP)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
+        guard spawned == 0 else { throw NSError(domain: "spawn", code: Int(spawned)) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        guard status == 0 else {
+            throw NSError(domain: "tmux", code: Int(status), userInfo: [NSLocalizedDescriptionKey: "\(path) \(arguments) failed"])
+        }
+        return output
+    }
+
+    /// Sets close-on-exec on every descriptor above 2, so spawned programs inherit none of them.
+    static func markDescriptorsCloseOnExec() {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        for fd in names.compactMap({ Int32($0) }) where fd > 2 {
+            let flags = fcntl(fd, F_GETFD)
+            if flags >= 0 { _ = fcntl(fd, F_SETFD, flags | FD_CLOEXEC) }
+        }
+    }
+
+    static func which(_ program: String) -> String? {
+        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        return paths.map { "\($0)/\(program)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    static func shellQuote(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
