@@ -24,6 +24,8 @@ public enum InspectorAction: Sendable {
     case chainEnded(ChainResult, Date)
     /// The view tells how many lines the detail pane's content has (for scrolling from "follow").
     case paneMetrics(lineCount: Int)
+    /// A replay or tail reports its state (`nil` for a live run).
+    case playback(Playback?)
 }
 
 /// What the reducer asks the app to do; the reducer itself does no I/O.
@@ -34,4 +36,8 @@ public enum InspectorEffect: Sendable, Equatable {
     case cancelChain
     /// Run the chain again: the app calls the start closure again and sends `chainStarted`.
     case rerun
+    /// Pause or resume a replay.
+    case togglePause
+    /// Let one more replayed event through while paused.
+    case step
 }

@@ -39,6 +39,8 @@ public struct InspectorState: Sendable {
     public internal(set) var message: String?
     /// Bumped on every change that alters what is drawn.
     public internal(set) var revision = 0
+    /// Set while a recorded run is replayed or followed: Space pauses, `.` steps.
+    public internal(set) var playback: Playback?
 
     /// A fresh inspector for `title`, sized `width` × `height`.
     public init(title: String, width: Int = 80, height: Int = 24, now: Date = Date()) {

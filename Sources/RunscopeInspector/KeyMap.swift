@@ -13,10 +13,21 @@ public enum InspectorCommand: Sendable, Equatable {
     case expandAll, collapseAll
     case startSearch, nextMatch, previousMatch
     case rerun, quit, interrupt, help
+    /// Replay only: pause or resume, and one event at a time while paused.
+    case togglePause, stepEvent
 }
 
 /// The key bindings, with vim letters, and the help text built from them.
 public enum KeyMap {
+    /// The command bound to `key` while replaying: Space pauses, `.` steps, the rest as usual.
+    public static func command(for key: Key, replaying: Bool) -> InspectorCommand? {
+        if replaying {
+            if key == .char(" ") { return .togglePause }
+            if key == .char(".") { return .stepEvent }
+        }
+        return command(for: key)
+    }
+
     /// The command bound to `key`, if any.
     public static func command(for key: Key) -> InspectorCommand? {
         switch key {
@@ -64,6 +75,7 @@ public enum KeyMap {
         ("q", "quit (asks while the chain runs)"),
         ("Ctrl-C", "cancel the chain; again to quit"),
         ("?", "this help (any key closes it)"),
+        ("Space  .", "replay: pause or resume; one event at a time while paused"),
     ]
 
     /// Short hints for the key bar.

@@ -12,7 +12,7 @@ extension InspectorState {
             return []
         }
         message = nil
-        guard let command = KeyMap.command(for: key) else { return [] }
+        guard let command = KeyMap.command(for: key, replaying: playback != nil) else { return [] }
         return run(command)
     }
 
@@ -41,13 +41,15 @@ extension InspectorState {
         case .quit: return requestQuit()
         case .interrupt: return interrupt()
         case .help: showsHelp = true
+        case .togglePause: return [.togglePause]
+        case .stepEvent: return [.step]
         }
         return []
     }
 
     /// `q`: quits at once unless the chain runs, then asks.
     mutating func requestQuit() -> [InspectorEffect] {
-        guard chain.isRunning else { return [.quit] }
+        guard chain.isRunning, playback == nil else { return [.quit] }
         confirmingQuit = true
         return []
     }

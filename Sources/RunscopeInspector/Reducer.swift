@@ -22,6 +22,9 @@ public func reduce(_ state: inout InspectorState, _ action: InspectorAction) -> 
     case .paneMetrics(let lineCount):
         state.paneLineCount = lineCount
         return []
+    case .playback(let playback):
+        guard state.playback != playback else { return [] }
+        state.playback = playback
     }
     state.forest.ensureRows()
     state.keepSelectionVisible()
@@ -33,6 +36,8 @@ extension InspectorState {
     /// Applies a batch of events; follow mode then picks the streaming run.
     mutating func applyEvents(_ batch: [TimedEvent]) {
         var lastStreamed: Int?
+        // A replay's wall time starts at its first recorded event, not when the replay began.
+        if playback != nil, forest.count == 0, let first = batch.first { chainStart = first.time }
         for item in batch {
             let index = forest.apply(item)
             if case .newToken = item.event {

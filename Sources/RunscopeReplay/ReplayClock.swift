@@ -1,17 +1,106 @@
 import Foundation
 import Synchronization
 
-/// The time of the event being replayed, so handlers stamp events with their
-/// recorded times instead of the time of the replay.
+/// The clock of a replayed or followed run: the recorded time of the last event
+/// delivered, moving on with the wall clock at the replay's speed between events,
+/// frozen while paused or when the replay is over. Handlers and the inspector read
+/// it instead of the wall clock, so every time shown is a recorded one.
 public final class ReplayClock: Sendable {
-    private let current = Mutex(Date(timeIntervalSince1970: 0))
+    private struct State {
+        var anchor: Date?
+        var anchorWall = Date()
+        var speed: Double?
+        var paused = false
+        var steps = 0
+        var finished = false
+        var skipped = 0
+        var mode: String
+    }
 
-    /// A clock at the epoch until the first event is set.
-    public init() {}
+    private let state: Mutex<State>
 
-    /// The recorded time of the current event.
-    public func now() -> Date { current.withLock { $0 } }
+    /// A clock for a replay at `speed` (`nil`: instant, the clock moves only with
+    /// events), or for following a live log (`following: true`).
+    public init(speed: Double? = nil, following: Bool = false) {
+        state = Mutex(State(speed: following ? 1 : speed, mode: following ? "following" : "replay"))
+    }
 
-    /// Moves the clock to `time`.
-    public func set(_ time: Date) { current.withLock { $0 = time } }
+    /// The recorded time now (the epoch before the first event).
+    public func now() -> Date {
+        state.withLock { state in
+            guard let anchor = state.anchor else { return Date(timeIntervalSince1970: 0) }
+            guard let speed = state.speed, !state.paused, !state.finished else { return anchor }
+            return anchor.addingTimeInterval(Date().timeIntervalSince(state.anchorWall) * speed)
+        }
+    }
+
+    /// Moves the clock to an event's recorded time.
+    public func set(_ time: Date) {
+        state.withLock { state in
+            state.anchor = time
+            state.anchorWall = Date()
+        }
+    }
+
+    /// The replay delivered its last event: the clock stops there.
+    public func finish() {
+        state.withLock { $0.finished = true }
+    }
+
+    /// Pauses or resumes (the clock freezes while paused).
+    public func togglePause() {
+        let now = self.now()
+        state.withLock { state in
+            state.paused.toggle()
+            if state.anchor != nil { state.anchor = now }
+            state.anchorWall = Date()
+        }
+    }
+
+    /// While paused, lets one more event through.
+    public func step() {
+        state.withLock { state in if state.paused { state.steps += 1 } }
+    }
+
+    /// Whether the replay is paused.
+    public var isPaused: Bool { state.withLock { $0.paused } }
+
+    /// Notes lines the reader skipped, for the header.
+    public func noteSkipped(_ count: Int) {
+        state.withLock { $0.skipped = count }
+    }
+
+    /// What the inspector's header says: `replay ×2`, `paused`, `replay ended`, `following`.
+    public var label: String {
+        state.withLock { state in
+            if state.finished { return "\(state.mode) ended" }
+            if state.paused { return "paused (Space resumes, . steps)" }
+            guard state.mode == "replay" else { return state.mode }
+            guard let speed = state.speed else { return "replay" }
+            return speed == 1 ? "replay" : "replay ×\(speed.formatted())"
+        }
+    }
+
+    /// Lines skipped so far.
+    public var skipped: Int { state.withLock { $0.skipped } }
+
+    /// Waits until the event recorded at `time` is due: the clock has reached it, or a
+    /// step was asked for while paused. With no speed (instant), only a pause waits.
+    public func waitUntilDue(_ time: Date) async throws {
+        while true {
+            try Task.checkCancellation()
+            let verdict: Double? = state.withLock { state in
+                if state.paused {
+                    if state.steps > 0 { state.steps -= 1; return nil }
+                    return 0.02
+                }
+                guard let speed = state.speed, let anchor = state.anchor else { return nil }
+                let current = anchor.addingTimeInterval(Date().timeIntervalSince(state.anchorWall) * speed)
+                let remaining = time.timeIntervalSince(current) / speed
+                return remaining <= 0 ? nil : min(remaining, 0.05)
+            }
+            guard let wait = verdict else { return }
+            try await Task.sleep(nanoseconds: UInt64(wait * 1e9))
+        }
+    }
 }

@@ -1,30 +1,25 @@
 import Foundation
 import RunscopeCore
 
-/// Replays read entries to handlers, with the recorded timing (sped up or slowed
-/// down) or at once; the replay clock carries each entry's recorded time.
+/// Replays read entries to handlers with the recorded timing, at the speed of its
+/// clock (sped up, slowed down, instant), pausing and stepping as the clock says;
+/// the clock carries each entry's recorded time to the handlers.
 public struct Replayer: Sendable {
-    /// How fast: 1 is as recorded, 2 twice as fast, `nil` at once.
-    public var speed: Double?
     public let clock: ReplayClock
 
-    /// A replayer at `speed` (`nil`: instant) stamping events through `clock`.
-    public init(speed: Double?, clock: ReplayClock) {
-        self.speed = speed
+    /// A replayer driven by `clock`.
+    public init(clock: ReplayClock) {
         self.clock = clock
     }
 
-    /// Sends every entry to every handler, waiting between them as recorded.
+    /// Sends every entry to every handler, each when it is due; the clock stops at the end.
     public func replay(_ entries: [EventLogEntry], to handlers: [any CallbackHandler]) async throws {
-        guard let first = entries.first else { return }
-        let start = ContinuousClock.now
+        if let first = entries.first { clock.set(first.time) }
         for entry in entries {
-            if let speed, speed > 0 {
-                let offset = entry.time.timeIntervalSince(first.time) / speed
-                try await Task.sleep(until: start.advanced(by: .seconds(max(0, offset))), clock: .continuous)
-            }
+            try await clock.waitUntilDue(entry.time)
             deliver(entry, to: handlers)
         }
+        clock.finish()
     }
 
     /// Sends one entry now.

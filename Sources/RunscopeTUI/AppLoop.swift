@@ -13,6 +13,9 @@ final class AppLoop {
     private let terminal = NcursesTerminal()
     private let runner: ChainRunner
     private let exitOnFinish: Bool
+    /// A replay or tail: its clock gives the times shown, and Space/. control it.
+    private let control: (any PlaybackControl)?
+    private let clock: @Sendable () -> Date
     private let view = InspectorView()
     private var state: InspectorState
     private var cache = ViewCache()
@@ -27,9 +30,15 @@ final class AppLoop {
     private var lastTick = Date.distantPast
 
     /// Takes over the terminal; throws when there is none.
-    init(title: String, exitOnFinish: Bool, runner: ChainRunner) throws {
+    init(title: String, exitOnFinish: Bool, runner: ChainRunner, control: (any PlaybackControl)? = nil) throws {
         self.runner = runner
         self.exitOnFinish = exitOnFinish
+        self.control = control
+        if let control {
+            self.clock = { control.now() }
+        } else {
+            self.clock = { Date() }
+        }
         try terminal.start()
         let size = terminal.size
         state = InspectorState(title: title, width: size.width, height: size.height)
@@ -64,8 +73,8 @@ final class AppLoop {
     }
 
     private func startChain() {
-        handler = InspectorHandler()
-        apply(.chainStarted(Date()))
+        handler = InspectorHandler(clock: clock)
+        apply(.chainStarted(clock()))
         runner.run(handler: handler)
     }
 
@@ -74,14 +83,15 @@ final class AppLoop {
         lastFrame = now
         let events = handler.drain()
         if !events.isEmpty { apply(.events(events)) }
+        if let control { apply(.playback(control.playback)) }
         if let result = runner.takeResult() {
             apply(.events(handler.drain()))
-            apply(.chainEnded(ChainRunner.chainResult(result), Date()))
+            apply(.chainEnded(ChainRunner.chainResult(result), clock()))
             if exitOnFinish { quitting = true }
         }
         if now.timeIntervalSince(lastTick) >= Self.tickInterval {
             lastTick = now
-            apply(.tick(now))
+            apply(.tick(clock()))
         }
         draw()
     }
@@ -120,6 +130,10 @@ final class AppLoop {
                 runner.cancel()
             case .rerun:
                 startChain()
+            case .togglePause:
+                control?.togglePause()
+            case .step:
+                control?.step()
             }
         }
     }

@@ -44,15 +44,17 @@ public enum InspectorApp {
     /// every way out (quit, chain error, thrown error, SIGINT/SIGTERM/SIGHUP: then
     /// ``Outcome/signal`` is set and ``Outcome/exitStatus`` is 128 + the signal).
     /// Throws ``NcursesBackend/TerminalError`` when there is no usable terminal.
+    /// `playback` is set for a replayed or followed run: its clock gives the times
+    /// shown, Space pauses it and `.` steps it.
     public static func run(
-        title: String, exitOnFinish: Bool = false,
+        title: String, exitOnFinish: Bool = false, playback: (any PlaybackControl)? = nil,
         start: @escaping @Sendable ([any CallbackHandler]) -> Task<Value, any Error>
     ) async throws -> Outcome {
         let runner = ChainRunner(start: start)
         let ended = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<(Bool, Int32?), any Error>) in
             let thread = Thread {
                 do {
-                    let loop = try AppLoop(title: title, exitOnFinish: exitOnFinish, runner: runner)
+                    let loop = try AppLoop(title: title, exitOnFinish: exitOnFinish, runner: runner, control: playback)
                     continuation.resume(returning: loop.run())
                 } catch {
                     continuation.resume(throwing: error)

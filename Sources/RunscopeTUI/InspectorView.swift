@@ -69,11 +69,17 @@ public struct InspectorView: Sendable {
     /// The header: title, chain state, wall time, tokens and rate.
     func drawHeader(_ state: InspectorState, into buffer: inout Buffer) {
         let frame = Int((state.now.timeIntervalSinceReferenceDate * 10).rounded(.down))
-        let left: [Span] = [
+        var left: [Span] = [
             Span(" runscope ", style: Theme.headerTitle),
-            Span(" \(state.title)  "),
+            Span(" \(Sanitizer.sanitize(state.title))  "),
             Theme.chainState(state.chain, spinnerFrame: max(0, frame)),
         ]
+        if let playback = state.playback {
+            left.append(Span("  \(playback.label)", style: Theme.dim))
+            if playback.skippedLines > 0 {
+                left.append(Span("  \(playback.skippedLines) bad line\(playback.skippedLines == 1 ? "" : "s") skipped", style: Theme.dim))
+            }
+        }
         let rate = state.chain.isRunning ? state.tokensPerSecondNow : state.averageTokensPerSecond
         let right: [Span] = [
             Span(Format.duration(state.wallTime) + "  "),

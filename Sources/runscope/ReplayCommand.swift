@@ -37,9 +37,10 @@ struct ReplayCommand: AsyncParsableCommand {
         }
         ViewOptions.reportSkipped(reader)
         let pace: Double? = instant ? nil : (speed ?? (view.headless ? nil : 1))
-        let clock = ReplayClock()
-        let outcome = try await view.show(title: file, clock: clock) { handlers in
-            try await Replayer(speed: pace, clock: clock).replay(entries, to: handlers)
+        let clock = ReplayClock(speed: pace)
+        clock.noteSkipped(reader.skipped + reader.duplicates)
+        let outcome = try await view.show(title: "replay \(ViewOptions.shortName(file))", clock: clock) { handlers in
+            try await Replayer(clock: clock).replay(entries, to: handlers)
         }
         if outcome != 0 { throw ExitCode(outcome) }
     }
@@ -62,17 +63,21 @@ struct TailCommand: AsyncParsableCommand {
     @OptionGroup var view: ViewOptions
 
     func run() async throws {
-        let clock = ReplayClock()
+        let clock = ReplayClock(following: true)
         let follower = LogFollower(path: file)
         let source = file
         let exitOnFinish = view.exitOnFinish
-        let outcome = try await view.show(title: file, clock: clock) { handlers in
+        let outcome = try await view.show(title: "tail \(ViewOptions.shortName(file))", clock: clock) { handlers in
             var reader = EventLogReader(source: source)
             defer { ViewOptions.reportSkipped(reader) }
-            let replayer = Replayer(speed: nil, clock: clock)
+            let replayer = Replayer(clock: clock)
             let finish = FinishWatcher()
             for try await line in follower.lines() {
-                guard let entry = try reader.read(line: line) else { continue }
+                guard let entry = try reader.read(line: line) else {
+                    clock.noteSkipped(reader.skipped + reader.duplicates)
+                    continue
+                }
+                try await clock.waitUntilDue(entry.time)
                 replayer.deliver(entry, to: handlers + [finish])
                 if exitOnFinish, finish.allEnded { break }
             }

@@ -49,7 +49,23 @@ struct RunCommand: AsyncParsableCommand {
             Terminal.error("\(chainFile): \(problem)")
             throw ExitCode(2)
         }
-        let handlers = try makeHandlers()
+        if !noTUI && Terminal.stdoutIsTerminal && events != "-" {
+            if console { Terminal.error("runscope: --console is for headless runs; the terminal UI shows the runs") }
+            let recorders = try makeHandlers(console: false)
+            let runnable = chain.runnable
+            let input = value ?? .null
+            let streaming = mode == .stream
+            let status = try await Inspector.show(title: chainFile, exitOnFinish: exitOnFinish) { handlers in
+                let config = RunConfig(callbacks: handlers + recorders)
+                if streaming { return try await runnable.streamValues(input, config: config).reduce() ?? .null }
+                return try await runnable.invoke(input, config: config)
+            }
+            if let status {
+                if status != 0 { throw ExitCode(status) }
+                return
+            }
+        }
+        let handlers = try makeHandlers(console: console)
         let runner = HeadlessRunner(
             chain: chain.runnable, input: value ?? .null, mode: mode, handlers: handlers, printOutput: events != "-")
         let status = await runner.run()
@@ -57,7 +73,7 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     /// The console tracer and the event recorder, as asked.
-    private func makeHandlers() throws -> [any CallbackHandler] {
+    private func makeHandlers(console: Bool) throws -> [any CallbackHandler] {
         var handlers: [any CallbackHandler] = []
         if console {
             let colors = ConsoleCallbackHandler.terminalWantsColor(fileDescriptor: STDERR_FILENO)

@@ -21,11 +21,28 @@ struct ViewOptions: ParsableArguments {
     /// Whether to run without the terminal UI.
     var headless: Bool { noTUI || !Terminal.stdoutIsTerminal }
 
-    /// Feeds the events `deliver` produces to the console/summary handlers and
-    /// returns the exit status (1 if a root run failed).
+    /// Feeds the events `deliver` produces to the inspector (on a terminal) or to the
+    /// console/summary handlers, and returns the exit status (1 if a root run failed).
     func show(
         title: String, clock: ReplayClock,
         deliver: @escaping @Sendable ([any CallbackHandler]) async throws -> Void
+    ) async throws -> Int32 {
+        if !headless {
+            let tracer = Tracer(clock: { clock.now() })
+            let status = try await Inspector.show(title: title, playback: clock, exitOnFinish: exitOnFinish) { handlers in
+                try await deliver(handlers + [tracer])
+                return .null
+            }
+            if let status {
+                if status > 128 { return status }
+                return tracer.runs.contains { $0.status == .failed } ? 1 : 0
+            }
+        }
+        return try await showHeadless(clock: clock, deliver: deliver)
+    }
+
+    private func showHeadless(
+        clock: ReplayClock, deliver: @escaping @Sendable ([any CallbackHandler]) async throws -> Void
     ) async throws -> Int32 {
         let tracer = Tracer(clock: { clock.now() })
         var handlers: [any CallbackHandler] = [tracer]
@@ -50,6 +67,11 @@ struct ViewOptions: ParsableArguments {
 }
 
 extension ViewOptions {
+    /// A log's name for the header: its file name (`-` is standard input).
+    static func shortName(_ path: String) -> String {
+        path == "-" ? "stdin" : URL(fileURLWithPath: path).lastPathComponent
+    }
+
     /// Says on stderr how many lines were skipped, if any.
     static func reportSkipped(_ reader: EventLogReader) {
         if reader.skipped > 0 { Terminal.error("\(reader.source): skipped \(reader.skipped) unreadable line\(reader.skipped == 1 ? "" : "s")") }

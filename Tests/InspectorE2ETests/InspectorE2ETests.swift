@@ -19,56 +19,56 @@ struct InspectorE2ETests {
         return Int(words[index - 1].replacingOccurrences(of: ",", with: ""))
     }
 
-    @Test func tokensStreamAndTheScreenGrows() throws {
+    @Test func tokensStreamAndTheScreenGrows() async throws {
         let session = try program().launch(["--delay", "0.08"])
         defer { session.close() }
-        let first = try #require(session.waitFor { (Self.headerTokens($0) ?? 0) > 0 && $0.contains("TTFT") }, "no tokens appeared")
+        let first = try #require(await session.waitFor { (Self.headerTokens($0) ?? 0) > 0 && $0.contains("TTFT") }, "no tokens appeared")
         let firstCount = try #require(Self.headerTokens(first))
-        let later = try #require(session.waitFor { (Self.headerTokens($0) ?? 0) > firstCount + 5 }, "the token count did not grow")
+        let later = try #require(await session.waitFor { (Self.headerTokens($0) ?? 0) > firstCount + 5 }, "the token count did not grow")
         #expect(later != first)
         #expect(session.format("#{alternate_on}") == "1")
         #expect(later.contains("JokeModel") && later.contains("PoemModel"))
     }
 
-    @Test func keysMoveCollapseExpandSwitchTabsSearchAndQuit() throws {
+    @Test func keysMoveCollapseExpandSwitchTabsSearchAndQuit() async throws {
         let session = try program().launch(["--delay", "0.02"])
         defer { session.close() }
-        try #require(session.waitFor("✓ finished", timeout: 20) != nil, "the chain did not finish")
+        try #require(await session.waitFor("✓ finished", timeout: 20) != nil, "the chain did not finish")
         session.send("g")
-        try #require(session.waitFor("Follow mode off") != nil)
+        try #require(await session.waitFor("Follow mode off") != nil)
         session.send("Left")
-        let collapsed = session.waitFor { $0.contains("▸ ✓ chain  RunnableSequence") && $0.contains("+14") && !$0.contains("✓ model  JokeModel") }
+        let collapsed = await session.waitFor { $0.contains("▸ ✓ chain  RunnableSequence") && $0.contains("+14") && !$0.contains("✓ model  JokeModel") }
         try #require(collapsed != nil, "the root did not collapse: \(session.capture())")
         session.send("Right")
-        try #require(session.waitFor("▾ ✓ chain  RunnableSequence") != nil, "the root did not expand")
+        try #require(await session.waitFor("▾ ✓ chain  RunnableSequence") != nil, "the root did not expand")
         session.send("j", "Down")
-        try #require(session.waitFor("RunnableSequence ─") != nil)
+        try #require(await session.waitFor("RunnableSequence ─") != nil)
         session.send("Tab", "2")
-        try #require(session.waitFor("\"topic\": \"terminals\"") != nil, "the Input tab did not show the input")
+        try #require(await session.waitFor("\"topic\": \"terminals\"") != nil, "the Input tab did not show the input")
         session.send("Tab", "1")
         session.send("/")
         session.type("PoemM")
         session.send("Enter")
-        let found = try #require(session.waitFor { $0.contains("╭ PoemModel") && $0.contains("1 run matches") },
+        let found = try #require(await session.waitFor { $0.contains("╭ PoemModel") && $0.contains("1 run matches") },
                                  "search did not select PoemModel")
         #expect(found.contains("PoemModel"))
         session.send("?")
-        try #require(session.waitFor("╭ Keys") != nil, "help did not open")
+        try #require(await session.waitFor("╭ Keys") != nil, "help did not open")
         session.send("x")
-        try #require(session.waitFor { !$0.contains("╭ Keys") } != nil, "help did not close")
+        try #require(await session.waitFor { !$0.contains("╭ Keys") } != nil, "help did not close")
         session.send("q")
-        #expect(session.exitStatus() == 0)
+        #expect(await session.exitStatus() == 0)
         let modes = try #require(session.terminalModes())
         #expect(modes.before == modes.after)
         #expect(session.format("#{alternate_on}") == "0")
     }
 
-    @Test func resizeRelaysOutAndTinyWindowsShowANotice() throws {
+    @Test func resizeRelaysOutAndTinyWindowsShowANotice() async throws {
         let session = try program().launch(["--delay", "0.02"])
         defer { session.close() }
-        try #require(session.waitFor("1 Stream") != nil)
+        try #require(await session.waitFor("1 Stream") != nil)
         session.resize(width: 80, height: 24)
-        let small = session.waitFor { screen in
+        let small = await session.waitFor { screen in
             let lines = screen.split(separator: "\n")
             return screen.contains(" Stream │ Input") && !screen.contains("1 Stream")
                 && lines.contains { $0.hasPrefix("└") && DisplayWidth.of($0) == 80 }
@@ -76,107 +76,107 @@ struct InspectorE2ETests {
         }
         #expect(small != nil, "no relayout at 80x24: \(session.capture())")
         session.resize(width: 30, height: 8)
-        try #require(session.waitFor("Terminal too small") != nil, "no notice at 30x8")
+        try #require(await session.waitFor("Terminal too small") != nil, "no notice at 30x8")
         session.resize(width: 120, height: 40)
-        try #require(session.waitFor("1 Stream") != nil, "no relayout back at 120x40")
+        try #require(await session.waitFor("1 Stream") != nil, "no relayout back at 120x40")
         session.send("q")
         session.send("y")
-        #expect(session.exitStatus() != nil)
+        #expect(await session.exitStatus() != nil)
     }
 
-    @Test func quitWhileRunningAsksAndCancels() throws {
+    @Test func quitWhileRunningAsksAndCancels() async throws {
         let session = try program().launch(["--delay", "0.2"])
         defer { session.close() }
-        try #require(session.waitFor("TTFT") != nil)
+        try #require(await session.waitFor("TTFT") != nil)
         session.send("q")
-        try #require(session.waitFor("Quit and cancel it?") != nil, "q did not ask while running")
+        try #require(await session.waitFor("Quit and cancel it?") != nil, "q did not ask while running")
         session.send("n")
-        try #require(session.waitFor { !$0.contains("Quit and cancel it?") } != nil)
+        try #require(await session.waitFor { !$0.contains("Quit and cancel it?") } != nil)
         session.send("q")
         session.send("y")
-        #expect(session.exitStatus() == 1)
+        #expect(await session.exitStatus() == 1)
         let modes = try #require(session.terminalModes())
         #expect(modes.before == modes.after)
     }
 
-    @Test func ctrlCCancelsTheChainThenQuits() throws {
+    @Test func ctrlCCancelsTheChainThenQuits() async throws {
         let session = try program().launch(["--delay", "0.2"])
         defer { session.close() }
-        try #require(session.waitFor("TTFT") != nil)
+        try #require(await session.waitFor("TTFT") != nil)
         session.send("C-c")
-        let cancelled = session.waitFor { $0.contains("⊘ cancelled") && $0.contains("⊘ model") }
+        let cancelled = await session.waitFor { $0.contains("⊘ cancelled") && $0.contains("⊘ model") }
         #expect(cancelled != nil, "Ctrl-C did not cancel the chain: \(session.capture())")
         session.send("C-c")
-        #expect(session.exitStatus() == 1)
+        #expect(await session.exitStatus() == 1)
         #expect(session.terminalModes().map { $0.before == $0.after } == true)
     }
 
-    @Test func aFailingChainIsMarkedAndExitsWithStatusOne() throws {
+    @Test func aFailingChainIsMarkedAndExitsWithStatusOne() async throws {
         let session = try program().launch(["--delay", "0.01", "--fail"])
         defer { session.close() }
-        let screen = session.waitFor(timeout: 20) { $0.contains("✗ failed") && $0.contains("✗ chain  check") && $0.contains("ValueError") }
+        let screen = await session.waitFor(timeout: 20) { $0.contains("✗ failed") && $0.contains("✗ chain  check") && $0.contains("ValueError") }
         #expect(screen != nil, "the failure is not shown (failed step marked, error tab): \(session.capture())")
         session.send("q")
-        #expect(session.exitStatus() == 1)
+        #expect(await session.exitStatus() == 1)
     }
 
-    @Test func rerunStartsTheChainAgain() throws {
+    @Test func rerunStartsTheChainAgain() async throws {
         let session = try program().launch(["--delay", "0.02"])
         defer { session.close() }
-        try #require(session.waitFor("✓ finished", timeout: 20) != nil, "the chain did not finish")
+        try #require(await session.waitFor("✓ finished", timeout: 20) != nil, "the chain did not finish")
         session.send("r")
-        try #require(session.waitFor("running") != nil, "r did not start the chain again")
-        try #require(session.waitFor("✓ finished", timeout: 20) != nil, "the rerun did not finish")
+        try #require(await session.waitFor("running") != nil, "r did not start the chain again")
+        try #require(await session.waitFor("✓ finished", timeout: 20) != nil, "the rerun did not finish")
         session.send("q")
-        #expect(session.exitStatus() == 0)
+        #expect(await session.exitStatus() == 0)
     }
 
-    @Test func exitOnFinishQuitsByItself() throws {
+    @Test func exitOnFinishQuitsByItself() async throws {
         let session = try program().launch(["--delay", "0.01", "--exit-on-finish"])
         defer { session.close() }
-        #expect(session.exitStatus(timeout: 20) == 0)
+        #expect(await session.exitStatus(timeout: 20) == 0)
         #expect(session.terminalModes().map { $0.before == $0.after } == true)
     }
 
-    @Test func sigtermRestoresTheTerminal() throws {
+    @Test func sigtermRestoresTheTerminal() async throws {
         let session = try program().launch(["--delay", "0.2"])
         defer { session.close() }
-        try #require(session.waitFor("TTFT") != nil)
+        try #require(await session.waitFor("TTFT") != nil)
         let pid = try #require(session.programPid(), "could not find the program's pid")
         kill(pid, SIGTERM)
-        #expect(session.exitStatus() == 143)
+        #expect(await session.exitStatus() == 143)
         #expect(session.terminalModes().map { $0.before == $0.after } == true)
         #expect(session.format("#{alternate_on}") == "0")
     }
 
-    @Test func cjkTextKeepsTheBordersInPlace() throws {
+    @Test func cjkTextKeepsTheBordersInPlace() async throws {
         let session = try program().launch(["--delay", "0.01", "--cjk"])
         defer { session.close() }
-        try #require(session.waitFor("✓ finished", timeout: 20) != nil, "the chain did not finish")
+        try #require(await session.waitFor("✓ finished", timeout: 20) != nil, "the chain did not finish")
         session.send("/")
         session.type("PoemModel")
         session.send("Enter")
-        let screen = try #require(session.waitFor { $0.contains("終端の光") && $0.contains("╭ PoemModel") }, "the CJK answer did not appear")
+        let screen = try #require(await session.waitFor { $0.contains("終端の光") && $0.contains("╭ PoemModel") }, "the CJK answer did not appear")
         for line in screen.split(separator: "\n").dropFirst().dropLast() where line.hasPrefix("│") {
             #expect(DisplayWidth.of(line) == 120, "misaligned: \(line)")
             #expect(line.hasSuffix("│"))
         }
         session.send("q", "y")
-        #expect(session.exitStatus() != nil)
+        #expect(await session.exitStatus() != nil)
     }
 
-    @Test func escapeSequencesInOutputAreShownNotObeyed() throws {
+    @Test func escapeSequencesInOutputAreShownNotObeyed() async throws {
         let session = try program().launch(["--delay", "0.01", "--inject"])
         defer { session.close() }
-        try #require(session.waitFor("✓ finished", timeout: 20) != nil, "the chain did not finish")
+        try #require(await session.waitFor("✓ finished", timeout: 20) != nil, "the chain did not finish")
         session.send("/")
         session.type("JokeModel")
         session.send("Enter")
-        let screen = session.waitFor { $0.contains("␛[31mred") && $0.contains("combine␛[2J␛[31m") }
+        let screen = await session.waitFor { $0.contains("␛[31mred") && $0.contains("combine␛[2J␛[31m") }
         #expect(screen != nil, "the escape sequences were not shown visibly: \(session.capture())")
         #expect(session.format("#{pane_title}") != "pwned")
         #expect(session.capture().contains("runscope"))
         session.send("q", "y")
-        #expect(session.exitStatus() != nil)
+        #expect(await session.exitStatus() != nil)
     }
 }

@@ -60,29 +60,29 @@ final class TmuxSession {
 
     /// Polls the screen every 50 ms until `predicate` holds; returns that screen, or nil after `timeout` seconds.
     @discardableResult
-    func waitFor(timeout: Double = 15, _ predicate: (String) -> Bool) -> String? {
+    func waitFor(timeout: Double = 15, _ predicate: (String) -> Bool) async -> String? {
         let deadline = Date().addingTimeInterval(timeout)
         repeat {
             let screen = capture()
             if predicate(screen) { return screen }
-            Thread.sleep(forTimeInterval: 0.05)
+            try? await Task.sleep(nanoseconds: 50_000_000)
         } while Date() < deadline
         return nil
     }
 
     /// Waits until the screen contains `text`.
     @discardableResult
-    func waitFor(_ text: String, timeout: Double = 15) -> String? {
-        waitFor(timeout: timeout) { $0.contains(text) }
+    func waitFor(_ text: String, timeout: Double = 15) async -> String? {
+        await waitFor(timeout: timeout) { $0.contains(text) }
     }
 
     /// The command's exit status, once it has ended (waits up to `timeout` seconds).
-    func exitStatus(timeout: Double = 15) -> Int? {
+    func exitStatus(timeout: Double = 15) async -> Int? {
         let deadline = Date().addingTimeInterval(timeout)
         repeat {
             if let text = try? String(contentsOf: scratch.appendingPathComponent("status"), encoding: .utf8),
                let status = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) { return status }
-            Thread.sleep(forTimeInterval: 0.05)
+            try? await Task.sleep(nanoseconds: 50_000_000)
         } while Date() < deadline
         return nil
     }

@@ -18,7 +18,7 @@ enum CLI {
     }
 
     /// Runs `runscope args...` in the repository root, with a time limit.
-    static func run(_ args: [String], environment: [String: String] = [:], timeout: TimeInterval = 60) throws -> Result {
+    static func run(_ args: [String], environment: [String: String] = [:], timeout: TimeInterval = 60) async throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = args
@@ -37,7 +37,7 @@ enum CLI {
         process.standardInput = FileHandle.nullDevice
         try process.run()
         let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        while process.isRunning && Date() < deadline { try await Task.sleep(nanoseconds: 20_000_000) }
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
         let outData = FileManager.default.contents(atPath: outPath) ?? Data()

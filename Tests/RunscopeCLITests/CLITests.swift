@@ -16,56 +16,56 @@ import Testing
         #expect(FileManager.default.isExecutableFile(atPath: CLI.binary), "run `swift build` first: \(CLI.binary)")
     }
 
-    @Test func runsTheFoundingExampleHeadless() throws {
-        let result = try CLI.run(["examples/joke.json"])
+    @Test func runsTheFoundingExampleHeadless() async throws {
+        let result = try await CLI.run(["examples/joke.json"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "Why don't bears wear shoes? Because they have bear feet!\n")
     }
 
-    @Test func inputFlagsOverrideTheDefaultInput() throws {
-        let result = try CLI.run(["run", "examples/json-output.json", "--mode", "invoke", "--no-tui", "--input", "animal=owls", "--console"])
+    @Test func inputFlagsOverrideTheDefaultInput() async throws {
+        let result = try await CLI.run(["run", "examples/json-output.json", "--mode", "invoke", "--no-tui", "--input", "animal=owls", "--console"])
         #expect(result.status == 0)
         #expect(result.stderr.contains("\"animal\": \"owls\""), "the console trace shows the input")
         #expect(try JSONParser.parse(result.stdout)["rating"] == 7)
     }
 
-    @Test func aBadChainFileExitsWithStatus2AndOneLine() throws {
-        let result = try CLI.run(["Tests/RunscopeLoaderTests/Fixtures/bad/wrong-kwarg-type.json"])
+    @Test func aBadChainFileExitsWithStatus2AndOneLine() async throws {
+        let result = try await CLI.run(["Tests/RunscopeLoaderTests/Fixtures/bad/wrong-kwarg-type.json"])
         #expect(result.status == 2)
         #expect(result.stderr == "Tests/RunscopeLoaderTests/Fixtures/bad/wrong-kwarg-type.json: $.kwargs.middle[0].kwargs.sleep: expected a number, got \"long\"\n")
         #expect(result.stdout.isEmpty)
     }
 
-    @Test func aMissingVariableIsNamedBeforeAnythingRuns() throws {
+    @Test func aMissingVariableIsNamedBeforeAnythingRuns() async throws {
         let path = try Self.temporaryChain(#"{"chain": [{"prompt": "Tell me about {animal}"}, {"model": "scripted", "responses": ["x"]}]}"#)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let result = try CLI.run([path, "--input-json", #"{"animl": "cats"}"#, "--events", "-"])
+        let result = try await CLI.run([path, "--input-json", #"{"animl": "cats"}"#, "--events", "-"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("the input is missing 'animal'"))
         #expect(result.stdout.isEmpty, "no event: nothing ran")
     }
 
-    @Test func aFailingChainExitsWithStatus1AndSaysWhere() throws {
+    @Test func aFailingChainExitsWithStatus1AndSaysWhere() async throws {
         let path = try Self.temporaryChain(
             #"{"input": "x", "chain": [{"prompt": "{q}"}, {"model": "scripted", "responses": ["a b"], "error": "boom", "error_after": 1, "token_delay": 0}]}"#)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let result = try CLI.run([path])
+        let result = try await CLI.run([path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("error (in chat_model 'GenericFakeChatModel'): ScriptedModelError: boom"))
     }
 
-    @Test func validateSchemaVersionAndHelp() throws {
-        let valid = try CLI.run(["validate", "examples/retrieval.json"])
+    @Test func validateSchemaVersionAndHelp() async throws {
+        let valid = try await CLI.run(["validate", "examples/retrieval.json"])
         #expect(valid.status == 0 && valid.stderr.contains("ok (compact format"))
-        let schema = try CLI.run(["schema"])
+        let schema = try await CLI.run(["schema"])
         #expect(schema.stdout == (try String(contentsOf: CLI.root.appendingPathComponent("schema/chain.schema.json"), encoding: .utf8)))
-        #expect(try CLI.run(["--version"]).stdout == "0.1.0\n")
-        let help = try CLI.run(["--help"])
+        #expect(try await CLI.run(["--version"]).stdout == "0.1.0\n")
+        let help = try await CLI.run(["--help"])
         #expect(help.stdout.contains("runscope examples/joke.json") && help.stdout.contains("Exit status"))
     }
 
-    @Test func eventLogLinesHaveTheV1Fields() throws {
-        let result = try CLI.run(["examples/tools.json", "--events", "-"])
+    @Test func eventLogLinesHaveTheV1Fields() async throws {
+        let result = try await CLI.run(["examples/tools.json", "--events", "-"])
         #expect(result.status == 0)
         let lines = try result.stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
         #expect(lines.count >= 8)
@@ -86,8 +86,8 @@ import Testing
         ("json_parser.json", "stream", "json_parser_stream"),
         ("fallbacks.json", "stream", "fallbacks_stream"),
     ])
-    func eventLogMatchesLangChain(chain: String, mode: String, reference: String) throws {
-        let result = try CLI.run(["Tests/RunscopeCLITests/Fixtures/chains/\(chain)", "--mode", mode, "--events", "-"])
+    func eventLogMatchesLangChain(chain: String, mode: String, reference: String) async throws {
+        let result = try await CLI.run(["Tests/RunscopeCLITests/Fixtures/chains/\(chain)", "--mode", mode, "--events", "-"])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = try result.stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
         let actual = Fixtures.eventLogShapes(lines)
@@ -99,8 +99,8 @@ import Testing
         }
     }
 
-    @Test func parallelEventLogMatchesLangChainPerRun() throws {
-        let result = try CLI.run(["Tests/RunscopeCLITests/Fixtures/chains/parallel_two_branches.json", "--mode", "invoke", "--events", "-"])
+    @Test func parallelEventLogMatchesLangChainPerRun() async throws {
+        let result = try await CLI.run(["Tests/RunscopeCLITests/Fixtures/chains/parallel_two_branches.json", "--mode", "invoke", "--events", "-"])
         let lines = try result.stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
         let expected = try Fixtures.langchainEvents("langchain/parallel_two_branches.events.jsonl")
         #expect(Fixtures.perRun(Fixtures.eventLogShapes(lines)) == Fixtures.perRun(expected))

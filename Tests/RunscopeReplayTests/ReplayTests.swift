@@ -32,7 +32,7 @@ final class MemoryLog: Sendable {
         let entries = try Replayer.entries(lines, reader: &reader)
         let clock = ReplayClock()
         let tracer = Tracer(clock: { clock.now() })
-        try await Replayer(speed: nil, clock: clock).replay(entries, to: [tracer])
+        try await Replayer(clock: clock).replay(entries, to: [tracer])
         return (tracer, reader)
     }
 

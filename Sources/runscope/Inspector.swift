@@ -1,0 +1,24 @@
+import Foundation
+import RunscopeCore
+import RunscopeInspector
+import RunscopeTUI
+
+/// Opens the live inspector for a run, a replay or a followed log.
+enum Inspector {
+    /// Runs `run` under the inspector and returns the exit status, or `nil` when
+    /// there is no usable terminal (the caller then runs headless).
+    static func show(
+        title: String, playback: (any PlaybackControl)? = nil, exitOnFinish: Bool,
+        run: @escaping @Sendable ([any CallbackHandler]) async throws -> Value
+    ) async throws -> Int32? {
+        do {
+            let outcome = try await InspectorApp.run(title: title, exitOnFinish: exitOnFinish, playback: playback) { handlers in
+                Task { try await run(handlers) }
+            }
+            return outcome.exitStatus
+        } catch {
+            Terminal.error("runscope: cannot open the terminal UI (\(error)); running headless")
+            return nil
+        }
+    }
+}

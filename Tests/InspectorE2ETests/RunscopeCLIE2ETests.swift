@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+
+/// `runscope` itself in a real terminal (tmux): a chain file run live, a failing
+/// run, a replay paused and stepped, and a log followed while another process
+/// writes it.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed: end-to-end tests skipped"))
+struct RunscopeCLIE2ETests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let binary = root.appendingPathComponent(".build/debug/runscope")
+
+    static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+
+    func launch(_ arguments: [String], width: Int = 120, height: Int = 40) throws -> TmuxSession {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "run `swift build` first")
+        return try TmuxSession(binary: Self.binary, arguments: arguments, width: width, height: height)
+    }
+
+    /// Records a run of `example` headless and returns the log's path.
+    static func record(_ example: String) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("runscope-e2e-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let log = folder.appendingPathComponent("run.jsonl").path
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = [path(example), "--no-tui", "--record", log]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return log
+    }
+
+    static func tokens(_ screen: String?) -> Int { screen.flatMap(InspectorE2ETests.headerTokens) ?? -1 }
+
+    @Test func aChainFileRunsLiveAndTheTerminalIsRestored() async throws {
+        let session = try launch([Self.path("examples/joke.json")])
+        defer { session.close() }
+        let first = try #require(await session.waitFor { Self.tokens($0) > 2 }, "no tokens appeared")
+        #expect(first.contains("RunnableSequence") && first.contains("GenericFakeChatModel"))
+        let later = try #require(await session.waitFor { Self.tokens($0) > Self.tokens(first) + 3 }, "the stream did not grow")
+        #expect(later.contains("Why don't bears"))
+        _ = try #require(await session.waitFor { $0.contains("✓ finished") })
+        #expect(session.format("#{alternate_on}") == "1")
+        session.send("q")
+        #expect(await session.exitStatus() == 0)
+        #expect(session.format("#{alternate_on}") == "0")
+        let modes = try #require(session.terminalModes())
+        #expect(modes.before == modes.after)
+    }
+
+    @Test func aFailingChainShowsWhereAndExitsWith1() async throws {
+        let session = try launch([Self.path("Tests/python/chains/failing.json"), "--exit-on-finish"])
+        defer { session.close() }
+        #expect(await session.exitStatus() == 1)
+    }
+
+    @Test func aReplayPausesStepsAndResumes() async throws {
+        let log = try Self.record("examples/parallel.json")
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        let session = try launch(["replay", log, "--speed", "0.5"])
+        defer { session.close() }
+        _ = try #require(await session.waitFor { Self.tokens($0) > 2 })
+        session.send("Space")
+        let paused = try #require(await session.waitFor { $0.contains("paused") })
+        try await Task.sleep(nanoseconds: 600_000_000)
+        let stillPaused = session.capture()
+        #expect(Self.tokens(stillPaused) == Self.tokens(paused), "nothing arrives while paused")
+        session.send(".")
+        let stepped = try #require(await session.waitFor { Self.tokens($0) != Self.tokens(paused) || $0.contains("Runs (") && $0 != stillPaused })
+        #expect(Self.tokens(stepped) <= Self.tokens(paused) + 1, "one event per step")
+        session.send("Space")
+        _ = try #require(await session.waitFor(timeout: 20) { $0.contains("replay ended") }, "the replay did not resume")
+        session.send("q")
+        #expect(await session.exitStatus() == 0)
+    }
+
+    @Test func tailShowsRunsOfAnotherProcessAsTheyAreWritten() async throws {
+        let recorded = try String(contentsOfFile: Self.record("examples/parallel.json"), encoding: .utf8)
+        let lines = recorded.split(separator: "\n")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("runscope-tail-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let log = folder.appendingPathComponent("live.jsonl").path
+        FileManager.default.createFile(atPath: log, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        let session = try launch(["tail", log])
+        defer { session.close() }
+        _ = try #require(await session.waitFor("following"))
+        let writer = Task {
+            let handle = try #require(FileHandle(forWritingAtPath: log))
+            for chunk in lines.chunks(of: max(1, lines.count / 12)) {
+                handle.seekToEndOfFile()
+                handle.write(Data((chunk.joined(separator: "\n") + "\n").utf8))
+                try await Task.sleep(nanoseconds: 250_000_000)
+            }
+            try handle.close()
+        }
+        let early = try #require(await session.waitFor { $0.contains("RunnableParallel") }, "no run appeared")
+        let growing = try #require(await session.waitFor { Self.tokens($0) > Self.tokens(early) }, "the tree did not grow")
+        #expect(!writer.isCancelled)
+        try await writer.value
+        let done = try #require(await session.waitFor { $0.contains("✓ chain  RunnableParallel") })
+        #expect(Self.tokens(done) >= Self.tokens(growing))
+        session.send("q")
+        #expect(await session.exitStatus() == 0)
+    }
+
+    @Test func wideCharactersKeepTheBordersAligned() async throws {
+        let session = try launch([Self.path("examples/cjk.json")])
+        defer { session.close() }
+        let screen = try #require(await session.waitFor { $0.contains("为什么猫喜欢") })
+        for line in screen.split(separator: "\n") where line.contains("│") {
+            #expect(line.reduce(0) { $0 + ($1.isWideCJK ? 2 : 1) } == 120, "\(line)")
+        }
+        session.send("q")
+    }
+}
+
+extension Array {
+    /// Consecutive slices of at most `size` elements.
+    func chunks(of size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}
+
+extension Character {
+    /// Whether this is a CJK ideograph or fullwidth form (two columns).
+    var isWideCJK: Bool {
+        guard let scalar = unicodeScalars.first else { return false }
+        return (0x3000...0x9FFF).contains(scalar.value) || (0xFF00...0xFF60).contains(scalar.value)
+    }
+}
