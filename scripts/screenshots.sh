@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Runs inspector-demo in tmux, captures the screen with colours and renders PNGs
-# into screenshots/: run tree mid-stream, a failed run, two parallel streams, CJK output.
+# Runs `runscope` on example chain files in tmux, captures the screen with colours and
+# renders PNGs into screenshots/: run tree mid-stream, a failed run, two parallel
+# streams, CJK output.
 #
 # Needs tmux, python3 with Pillow (pip install pillow) and fonts
-# (apt-get install fonts-dejavu-core fonts-wqy-zenhei). Usage: scripts/screenshots.sh [BINARY]
+# (apt-get install fonts-dejavu-core fonts-wqy-zenhei). Usage: scripts/screenshots.sh [RUNSCOPE_BINARY]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
@@ -11,8 +12,8 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8
 if [ $# -gt 0 ]; then
   binary="$1"
 else
-  swift build --product inspector-demo >/dev/null
-  binary="$(swift build --show-bin-path)/inspector-demo"
+  swift build --product runscope >/dev/null
+  binary="$(swift build --show-bin-path)/runscope"
 fi
 socket="runscope-shots-$$-0"
 shots=0
@@ -49,26 +50,23 @@ take() {
   echo "wrote $out/$1.png"
 }
 
-start --delay 0.12 --repeat 2
+start examples/retrieval.json
 wait_for "TTFT"
-sleep 2.5
+sleep 1.2
 take run-tree-streaming
 
-start --delay 0.01 --fail
+start Tests/python/chains/failing.json
 wait_for "✗ failed"
+tm send-keys -t shot 4
+sleep 0.3
 take failed-run
 
-start --delay 0.12 --repeat 3
+start examples/parallel.json
 wait_for "TTFT"
-tm send-keys -t shot g j
-wait_for "RunnableParallel<joke,poem> ─"
-sleep 3
+tm send-keys -t shot g
+sleep 0.9
 take parallel-streams
 
-start --delay 0.01 --cjk --title 多言語チェーン.json
+start examples/cjk.json
 wait_for "✓ finished"
-tm send-keys -t shot /
-tm send-keys -t shot -l PoemModel
-tm send-keys -t shot Enter
-wait_for "終端"
 take cjk-output

@@ -3,6 +3,7 @@
 import Foundation
 import RunscopeCore
 import RunscopeProviders
+import RunscopeTUI
 
 /// A handler that does nothing (the cost of dispatch alone).
 final class NoOpHandler: CallbackHandler {}
@@ -68,6 +69,14 @@ let streamTraced = try await streamCost(tracer: true, pull: false)
 let pullTraced = try await streamCost(tracer: true, pull: true)
 let streamBare = try await streamCost(tracer: false, pull: false)
 let provider = try await ProviderBenchmark.clientOverhead(chunks: 10_000, runs: 5)
+let render = InspectorBenchmark.renderFrame(runs: 100_000)
+let paced = InspectorBenchmark.throughput(tokens: 100_000, streams: 1, framesPerSecond: 60, producerRate: 20_000)
+let flood = InspectorBenchmark.throughput(tokens: 1_000_000)
+let memory = InspectorBenchmark.memory(runs: 100_000, tokens: 1_000_000)
+let binaryFolder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let firstFrame = firstFrameMilliseconds(
+    runscope: binaryFolder.appendingPathComponent("runscope").path, chain: root.appendingPathComponent("examples/joke.json").path)
 let figures: Value = [
     "dispatch_ns_per_event": [
         "handlers_0": round3(try await dispatchCost(handlers: 0)),
@@ -95,6 +104,15 @@ let figures: Value = [
         "chat_openai_stream": round3(provider.chatStreamMicrosPerChunk),
         "client_overhead": round3(provider.overheadMicrosPerChunk),
         "invoke_with_token_handler": round3(provider.invokeMicrosPerChunk),
+    ],
+    "inspector": [
+        "render_100k_runs_ms_median": round3(render.medianMilliseconds),
+        "render_100k_runs_ms_max": round3(render.maxMilliseconds),
+        "stream_20k_tokens_per_s_frames_per_s": round3(Double(paced.frames) / paced.seconds),
+        "stream_20k_tokens_per_s_ui_cpu_share": round3(paced.averageFrameMilliseconds * Double(paced.frames) / paced.seconds / 1000),
+        "flood_tokens_per_s": round3(flood.tokensPerSecond),
+        "memory_100k_runs_1m_tokens_mb": round3(Double(memory.residentBytes) / 1_048_576),
+        "first_frame_ms": firstFrame.map(round3) ?? .null,
     ],
     "ndjson_parse_mb_per_s": [
         "chunk_4096": round3(StreamParserBenchmark.ndjsonThroughputMBps(totalBytes: 32_000_000, chunkSize: 4096)),
