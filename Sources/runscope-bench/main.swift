@@ -39,7 +39,7 @@ func benchChain() throws -> RunnableSequence {
 func streamCost(tracer: Bool, pull: Bool) async throws -> (perToken: Double, tokens: Int) {
     let chain = try benchChain()
     var count = 0
-    let seconds = try await best {
+    let seconds = try await best(of: 30) {
         let config = RunConfig(callbacks: tracer ? [Tracer()] : [])
         count = 0
         if pull {

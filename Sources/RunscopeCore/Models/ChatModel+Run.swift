@@ -64,18 +64,37 @@ extension ChatModel {
 
     /// Streams the answer to completion, emitting token events; returns the whole message.
     private func streamAll(_ messages: [Message], options: ChatCallOptions, run: RunManager) async throws -> Message {
-        var iterator = TokenEmitter(stream: chatStream(messages, options: options), run: run)
+        let iterator = TokenEmitter(stream: chatStream(messages, options: options), run: run)
         while try await iterator.next() != nil {}
         return iterator.total ?? Message(role: .ai, content: "", id: iterator.messageId)
     }
 
     public func streamValues(_ input: Value, config: RunConfig) -> ValueStream {
+        modelStream(.single(input), config: config)
+    }
+
+    /// Waits for the whole input, then streams the answer (one layer: no separate
+    /// buffering stream in front of the model's own).
+    public func transform(_ input: ValueStream, config: RunConfig) -> ValueStream {
+        modelStream(input, config: config)
+    }
+
+    /// The model's run over a stream of input chunks: the run starts when the whole
+    /// input has arrived, each chunk is a token event, the end reports the whole answer.
+    private func modelStream(_ source: ValueStream, config: RunConfig) -> ValueStream {
         ValueStream {
             var emitter: TokenEmitter?
             var finished = false
+            var upstream = source.makeAsyncIterator()
             return {
                 if finished { return nil }
                 if emitter == nil {
+                    var whole = ValueAccumulator()
+                    while let chunk = try await upstream.next() { whole.add(chunk) }
+                    guard let input = whole.value else {
+                        finished = true
+                        return nil
+                    }
                     let messages = try self.messages(from: input)
                     let run = try startRun(messages, config: config)
                     var options = ChatCallOptions(kwargs: config.callKwargs)
@@ -95,7 +114,8 @@ extension ChatModel {
 
 /// Pulls message chunks from a model stream, reports each as a token event, and
 /// keeps the running total; a failure is reported with what came before it.
-struct TokenEmitter {
+/// A class, so the running total stays in place across suspension points.
+final class TokenEmitter {
     var iterator: ValueStream.AsyncIterator
     let run: RunManager
     let messageId: String
@@ -114,7 +134,7 @@ struct TokenEmitter {
     }
 
     /// The next chunk (with the run's message id), after its token event.
-    mutating func next() async throws -> Message? {
+    func next() async throws -> Message? {
         let value: Value?
         do {
             value = try await iterator.next()

@@ -56,13 +56,7 @@ public struct GenericFakeChatModel: ChatModel {
 
     public func chatStream(_ messages: [Message], options: ChatCallOptions) -> ValueStream {
         let model = self
-        return ValueStream {
-            var inner: ValueStream.AsyncIterator?
-            return {
-                if inner == nil { inner = model.script().stream().makeAsyncIterator() }
-                return try await inner!.next()
-            }
-        }
+        return ScriptedStream.lazy { model.script() }
     }
 
     public func generate(_ messages: [Message], options: ChatCallOptions) async throws -> Message {

@@ -26,20 +26,30 @@ struct ScriptedStream {
     let error: String?
     let errorAfter: Int?
 
+    /// The chunks of the script `make` gives when the stream is first pulled (each
+    /// pull of a new iterator takes the model's next answer).
+    static func lazy(_ make: @escaping @Sendable () -> ScriptedStream) -> ValueStream {
+        ValueStream { make().pull() }
+    }
+
     /// The answer's chunks; tool calls, if any, ride on the last one.
     func stream() -> ValueStream {
         let me = self
-        return ValueStream {
-            var index = 0
-            return {
-                if let error = me.error, index >= (me.errorAfter ?? 0) {
-                    throw ScriptedError(error, type: "ScriptedModelError")
-                }
-                guard index < me.tokens.count else { return nil }
-                if me.delay > 0 { try await Task.sleep(nanoseconds: UInt64(me.delay * 1e9)) }
-                defer { index += 1 }
-                return .message(me.chunk(at: index))
+        return ValueStream { me.pull() }
+    }
+
+    /// The function that yields the answer's chunks one by one.
+    private func pull() -> () async throws -> Value? {
+        let me = self
+        var index = 0
+        return {
+            if let error = me.error, index >= (me.errorAfter ?? 0) {
+                throw ScriptedError(error, type: "ScriptedModelError")
             }
+            guard index < me.tokens.count else { return nil }
+            if me.delay > 0 { try await Task.sleep(nanoseconds: UInt64(me.delay * 1e9)) }
+            defer { index += 1 }
+            return .message(me.chunk(at: index))
         }
     }
 

@@ -14,11 +14,6 @@ public struct StrOutputParser: Runnable {
     }
 
     public func transform(_ input: ValueStream, config: RunConfig) -> ValueStream {
-        config.tracedTransform(input, name: name, runType: .parser) { stream, _ in
-            ValueStream {
-                var upstream = stream.makeAsyncIterator()
-                return { try await upstream.next().map { .string(parserText($0)) } }
-            }
-        }
+        config.tracedMap(input, name: name, runType: .parser) { .string(parserText($0)) }
     }
 }

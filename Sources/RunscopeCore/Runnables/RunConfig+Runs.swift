@@ -50,6 +50,19 @@ extension RunConfig {
             return { try await state.next() }
         }
     }
+
+    /// `tracedTransform` for a run that maps each chunk on its own (a string parser):
+    /// the same events, one layer less per chunk.
+    public func tracedMap(
+        _ input: ValueStream, name: String, runType: RunType = .chain,
+        _ map: @escaping @Sendable (Value) throws -> Value
+    ) -> ValueStream {
+        let config = self
+        return ValueStream {
+            let state = TracedTransformState(input: input, config: config, name: name, runType: runType, map: map)
+            return { try await state.next() }
+        }
+    }
 }
 
 /// The state of one traced transform while its consumer pulls from it.
@@ -68,17 +81,19 @@ final class TracedTransformState: @unchecked Sendable {
     private let config: RunConfig
     private let name: String
     private let runType: RunType
-    private let body: @Sendable (ValueStream, RunManager) -> ValueStream
+    private let body: (@Sendable (ValueStream, RunManager) -> ValueStream)?
+    private let map: (@Sendable (Value) throws -> Value)?
 
     init(
         input: ValueStream, config: RunConfig, name: String, runType: RunType,
-        body: @escaping @Sendable (ValueStream, RunManager) -> ValueStream
+        body: (@Sendable (ValueStream, RunManager) -> ValueStream)? = nil, map: (@Sendable (Value) throws -> Value)? = nil
     ) {
         self.upstream = input.makeAsyncIterator()
         self.config = config
         self.name = name
         self.runType = runType
         self.body = body
+        self.map = map
     }
 
     func next() async throws -> Value? {
@@ -86,7 +101,7 @@ final class TracedTransformState: @unchecked Sendable {
         if run == nil { try await start() }
         guard let run else { return nil }
         do {
-            if let chunk = try await inner!.next() {
+            if let chunk = try await pullOutput() {
                 finalOutput.add(chunk)
                 return chunk
             }
@@ -106,8 +121,16 @@ final class TracedTransformState: @unchecked Sendable {
         if let pendingFirst { finalInput.add(pendingFirst) }
         let run = try config.startChainRun(name: name, runType: runType, inputs: ["input": ""])
         self.run = run
-        let inputStream = ValueStream { [self] in { try await self.pullInput() } }
-        inner = body(inputStream, run).makeAsyncIterator()
+        if let body {
+            let inputStream = ValueStream { [self] in { try await self.pullInput() } }
+            inner = body(inputStream, run).makeAsyncIterator()
+        }
+    }
+
+    /// The next output chunk: from the body's stream, or the next input mapped.
+    private func pullOutput() async throws -> Value? {
+        if let map { return try await pullInput().map(map) }
+        return try await inner!.next()
     }
 
     private func pullInput() async throws -> Value? {
