@@ -68,16 +68,16 @@ let package = Package(
         .executableTarget(name: "example-custom-handler", dependencies: ["RunscopeCore"], path: "Examples/custom-handler"),
         .executableTarget(name: "example-runtime-callbacks", dependencies: ["RunscopeCore"], path: "Examples/runtime-callbacks"),
         // Shared by test targets: comparing events with LangChain's reference recordings.
-        .target(name: "RunscopeTestSupport", dependencies: ["RunscopeCore"], path: "Tests/RunscopeTestSupport"),
+        .target(name: "RunscopeTestSupport", dependencies: ["RunscopeCore", "TerminalUI"], path: "Tests/RunscopeTestSupport"),
         .testTarget(name: "RunscopeCoreTests", dependencies: ["RunscopeCore", "RunscopeTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "RunscopeProvidersTests", dependencies: ["RunscopeProviders", "RunscopeTestServer"]),
         .testTarget(name: "RunscopeLoaderTests", dependencies: ["RunscopeLoader", "RunscopeTestServer"], exclude: ["Fixtures"]),
         .testTarget(name: "RunscopeReplayTests", dependencies: ["RunscopeReplay", "RunscopeTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], exclude: ["Snapshots"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "RunscopeTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "RunscopeInspectorTests", dependencies: ["RunscopeInspector", "RunscopeCore"]),
         .testTarget(
             name: "RunscopeTUITests",
-            dependencies: ["RunscopeTUI", "RunscopeInspector", "TerminalUI", "RunscopeCore", "NcursesBackend"],
+            dependencies: ["RunscopeTUI", "RunscopeInspector", "TerminalUI", "RunscopeCore", "NcursesBackend", "RunscopeTestSupport"],
             exclude: ["Snapshots"]),
         // Drive the real binaries in tmux (runscope and inspector-demo); skipped when tmux is missing.
         .testTarget(name: "InspectorE2ETests", dependencies: ["inspector-demo", "runscope", "TerminalUI"]),

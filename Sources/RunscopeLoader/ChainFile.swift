@@ -40,12 +40,7 @@ public enum ChainFile {
         text: String, file: String, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(LoadError) -> LoadedChain {
         if text.allSatisfy(\.isWhitespace) { throw LoadError(file: file, location: "", message: "the file is empty") }
-        let root: Value
-        do {
-            root = try JSONParser.parse(text, maxDepth: maxDepth)
-        } catch {
-            throw LoadError(file: file, location: "line \(error.line), column \(error.column)", message: "invalid JSON: \(error.message)")
-        }
+        let root = try parseJSON(text, file: file)
         let context = LoadContext(file: file, environment: environment)
         let node = JSONNode(value: root, path: "$", context: context)
         if LangChainDecoder.isSerialized(root) {
@@ -66,12 +61,7 @@ public enum ChainFile {
     public static func value(
         text: String, file: String, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(LoadError) -> Value {
-        let root: Value
-        do {
-            root = try JSONParser.parse(text, maxDepth: maxDepth)
-        } catch {
-            throw LoadError(file: file, location: "line \(error.line), column \(error.column)", message: "invalid JSON: \(error.message)")
-        }
+        let root = try parseJSON(text, file: file)
         let context = LoadContext(file: file, environment: environment)
         return try LangChainDecoder(context: context).value(JSONNode(value: root, path: "$", context: context))
     }
@@ -96,6 +86,15 @@ public enum ChainFile {
         case .object(let object): return object["lc"] != nil || object.values.contains(where: containsSerialized)
         case .array(let items): return items.contains(where: containsSerialized)
         default: return false
+        }
+    }
+
+    /// The JSON of a file's text; a syntax error names its line and column.
+    private static func parseJSON(_ text: String, file: String) throws(LoadError) -> Value {
+        do {
+            return try JSONParser.parse(text, maxDepth: maxDepth)
+        } catch {
+            throw LoadError(file: file, location: "line \(error.line), column \(error.column)", message: "invalid JSON: \(error.message)")
         }
     }
 

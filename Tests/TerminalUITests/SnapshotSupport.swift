@@ -1,61 +1,24 @@
 import Foundation
 import Testing
+import RunscopeTestSupport
 import TerminalUI
 
-/// Text snapshots of buffers, stored as `Snapshots/<name>.txt` next to this
-/// file (found through `#filePath`, not bundle resources).
-///
-/// A snapshot is `Buffer.lines()` (trailing spaces trimmed) joined by "\n"
-/// plus a final "\n". If the file is missing, or RECORD_SNAPSHOTS=1 is set,
-/// the file is (re)written and the test fails with a note to review it;
-/// otherwise a mismatch fails with a line-by-line diff.
+/// This target's snapshots, in `Snapshots/` next to this file.
 enum Snapshot {
-    /// Folder holding the snapshot files.
-    static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()
-        .appendingPathComponent("Snapshots")
+    static let store = SnapshotStore(
+        directory: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots"))
 
     /// Compares `buffer` with the stored snapshot `name`.
     static func assertMatches(_ buffer: Buffer, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let actual = render(buffer)
-        let file = directory.appendingPathComponent("\(name).txt")
-        let recording = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
-        guard !recording, let expected = try? String(contentsOf: file, encoding: .utf8) else {
-            do {
-                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-                try actual.write(to: file, atomically: true, encoding: .utf8)
-                Issue.record("Recorded snapshot \(file.path); review it, then run again without RECORD_SNAPSHOTS.",
-                             sourceLocation: sourceLocation)
-            } catch {
-                Issue.record("Could not write snapshot \(file.path): \(error)", sourceLocation: sourceLocation)
-            }
-            return
-        }
-        if let difference = lineDiff(expected: expected, actual: actual) {
-            Issue.record("Snapshot \(name) differs (rerun with RECORD_SNAPSHOTS=1 to accept):\n\(difference)",
-                         sourceLocation: sourceLocation)
-        }
+        store.assertMatches(buffer, named: name, sourceLocation: sourceLocation)
     }
 
     /// The text form of a buffer.
-    static func render(_ buffer: Buffer) -> String {
-        buffer.lines().joined(separator: "\n") + "\n"
-    }
+    static func render(_ buffer: Buffer) -> String { SnapshotStore.render(buffer) }
 
     /// A readable list of differing lines, or nil when equal.
     static func lineDiff(expected: String, actual: String) -> String? {
-        guard expected != actual else { return nil }
-        let old = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let new = actual.split(separator: "\n", omittingEmptySubsequences: false)
-        var report: [String] = []
-        for index in 0..<max(old.count, new.count) {
-            let was = index < old.count ? String(old[index]) : "<no line>"
-            let now = index < new.count ? String(new[index]) : "<no line>"
-            guard was != now else { continue }
-            report.append("line \(index + 1):\n  - expected |\(was)|\n  + actual   |\(now)|")
-        }
-        if report.isEmpty { report.append("(only line endings differ)") }
-        return report.joined(separator: "\n")
+        SnapshotStore.lineDiff(expected: expected, actual: actual)
     }
 }
 
