@@ -80,7 +80,7 @@ let package = Package(
             dependencies: ["RunscopeTUI", "RunscopeInspector", "TerminalUI", "RunscopeCore", "NcursesBackend", "RunscopeTestSupport"],
             exclude: ["Snapshots"]),
         // Drive the real binaries in tmux (runscope and inspector-demo); skipped when tmux is missing.
-        .testTarget(name: "InspectorE2ETests", dependencies: ["inspector-demo", "runscope", "TerminalUI"]),
+        .testTarget(name: "InspectorE2ETests", dependencies: ["inspector-demo", "runscope", "TerminalUI"], exclude: ["Fixtures"]),
         .testTarget(
             name: "RunscopeCLITests", dependencies: ["RunscopeCore", "RunscopeTestSupport", "RunscopeTestServer"],
             exclude: ["Fixtures"]),

@@ -35,12 +35,13 @@ struct RunscopeCLIE2ETests {
     static func tokens(_ screen: String?) -> Int { screen.flatMap(InspectorE2ETests.headerTokens) ?? -1 }
 
     @Test func aChainFileRunsLiveAndTheTerminalIsRestored() async throws {
-        let session = try launch([Self.path("examples/joke.json")])
+        // About 480 tokens at 20 ms: several seconds of streaming to capture twice.
+        let session = try launch([Self.path("Tests/InspectorE2ETests/Fixtures/long-stream.json")])
         defer { session.close() }
         let first = try #require(await session.waitFor { Self.tokens($0) > 2 }, "no tokens appeared")
         #expect(first.contains("RunnableSequence") && first.contains("GenericFakeChatModel"))
         let later = try #require(await session.waitFor { Self.tokens($0) > Self.tokens(first) + 3 }, "the stream did not grow")
-        #expect(later.contains("Why don't bears"))
+        #expect(later.contains("Streaming token number"))
         _ = try #require(await session.waitFor { $0.contains("✓ finished") })
         #expect(session.format("#{alternate_on}") == "1")
         session.send("q")
@@ -92,7 +93,7 @@ struct RunscopeCLIE2ETests {
             for chunk in lines.chunks(of: max(1, lines.count / 12)) {
                 handle.seekToEndOfFile()
                 handle.write(Data((chunk.joined(separator: "\n") + "\n").utf8))
-                try await Task.sleep(nanoseconds: 250_000_000)
+                try await Task.sleep(nanoseconds: 400_000_000)
             }
             try handle.close()
         }
