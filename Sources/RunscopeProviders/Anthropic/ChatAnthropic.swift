@@ -5,7 +5,7 @@ import RunscopeCore
 ///
 /// Requests always stream; the non-streaming `generate` collects the same stream.
 /// Failures are thrown as `ProviderError`.
-public struct ChatAnthropic: ChatModel, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+public struct ChatAnthropic: HTTPChatModel, ChatModel, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// The settings, as given.
     public let configuration: Configuration
     public let callbacks: [any CallbackHandler]
@@ -84,14 +84,7 @@ public struct ChatAnthropic: ChatModel, CustomStringConvertible, CustomDebugStri
             ["langchain", "chat_models", "anthropic", "ChatAnthropic"], name: name, kwargs: kwargs)
     }
 
-    public func chatStream(_ messages: [Message], options: ChatCallOptions) -> ValueStream {
-        let transport = ProviderTransport(endpoint: endpoint, body: ProviderSupport.bytes(requestBody(messages, options: options)))
-        let endpoint = self.endpoint
-        let run = options.run
-        return ChatStreamDriver.stream {
-            ChatStreamDriver(transport: transport, decoder: AnthropicStreamDecoder(endpoint: endpoint), run: run)
-        }
-    }
+    static func decoder(for endpoint: ProviderEndpoint) -> AnthropicStreamDecoder { AnthropicStreamDecoder(endpoint: endpoint) }
 
     public var description: String { RedactedDescription.describe("ChatAnthropic", configuration.redactedFields) }
     public var debugDescription: String { description }

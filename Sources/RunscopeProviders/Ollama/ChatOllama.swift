@@ -5,7 +5,7 @@ import RunscopeCore
 ///
 /// Requests always stream; the non-streaming `generate` collects the same stream.
 /// Failures are thrown as `ProviderError`. Ollama needs no key.
-public struct ChatOllama: ChatModel, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+public struct ChatOllama: HTTPChatModel, ChatModel, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// The settings, as given.
     public let configuration: Configuration
     public let callbacks: [any CallbackHandler]
@@ -65,14 +65,7 @@ public struct ChatOllama: ChatModel, CustomStringConvertible, CustomDebugStringC
         ]
     }
 
-    public func chatStream(_ messages: [Message], options: ChatCallOptions) -> ValueStream {
-        let transport = ProviderTransport(endpoint: endpoint, body: ProviderSupport.bytes(requestBody(messages, options: options)))
-        let endpoint = self.endpoint
-        let run = options.run
-        return ChatStreamDriver.stream {
-            ChatStreamDriver(transport: transport, decoder: OllamaStreamDecoder(endpoint: endpoint), run: run)
-        }
-    }
+    static func decoder(for endpoint: ProviderEndpoint) -> OllamaStreamDecoder { OllamaStreamDecoder(endpoint: endpoint) }
 
     public var description: String { RedactedDescription.describe("ChatOllama", configuration.redactedFields) }
     public var debugDescription: String { description }

@@ -7,7 +7,7 @@ import RunscopeCore
 /// Requests always stream (`stream: true`, with `stream_options.include_usage`); the
 /// non-streaming `generate` collects the same stream, so both report usage, tool
 /// calls and truncation the same way. Failures are thrown as `ProviderError`.
-public struct ChatOpenAI: ChatModel, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+public struct ChatOpenAI: HTTPChatModel, ChatModel, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// The settings, as given.
     public let configuration: Configuration
     public let callbacks: [any CallbackHandler]
@@ -85,14 +85,7 @@ public struct ChatOpenAI: ChatModel, CustomStringConvertible, CustomDebugStringC
         return ProviderSupport.constructor(["langchain", "chat_models", "openai", "ChatOpenAI"], name: name, kwargs: kwargs)
     }
 
-    public func chatStream(_ messages: [Message], options: ChatCallOptions) -> ValueStream {
-        let transport = ProviderTransport(endpoint: endpoint, body: ProviderSupport.bytes(requestBody(messages, options: options)))
-        let endpoint = self.endpoint
-        let run = options.run
-        return ChatStreamDriver.stream {
-            ChatStreamDriver(transport: transport, decoder: OpenAIStreamDecoder(endpoint: endpoint), run: run)
-        }
-    }
+    static func decoder(for endpoint: ProviderEndpoint) -> OpenAIStreamDecoder { OpenAIStreamDecoder(endpoint: endpoint) }
 
     public var description: String { RedactedDescription.describe("ChatOpenAI", configuration.redactedFields) }
     public var debugDescription: String { description }
