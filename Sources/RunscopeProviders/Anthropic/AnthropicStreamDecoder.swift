@@ -6,7 +6,7 @@ import RunscopeCore
 /// `input_json_delta`), `message_delta` (stop reason; its cumulative `output_tokens`
 /// replaces the count so far), `message_stop`. `ping` and unknown events are
 /// ignored; `event: error` is thrown.
-struct AnthropicStreamDecoder: ChatStreamDecoder {
+struct AnthropicStreamDecoder: SSEChatStreamDecoder {
     /// A tool_use block being assembled.
     struct ToolBlock {
         var id: String?
@@ -16,8 +16,8 @@ struct AnthropicStreamDecoder: ChatStreamDecoder {
     }
 
     let endpoint: ProviderEndpoint
-    private var parser = SSEParser()
-    private var events: [SSEEvent] = []
+    var parser = SSEParser()
+    var events: [SSEEvent] = []
     private var toolBlocks: [Int: ToolBlock] = [:]
     private var toolOrder: [Int] = []
     private var stopReason: String?
@@ -26,35 +26,18 @@ struct AnthropicStreamDecoder: ChatStreamDecoder {
     private var inputTokens = 0
     private var outputTokens = 0
     private var sawUsage = false
-    private var sawData = false
-    private(set) var isFinished = false
+    private(set) var sawData = false
+    var isFinished = false
 
     /// A decoder whose errors name `endpoint`.
     init(endpoint: ProviderEndpoint) {
         self.endpoint = endpoint
     }
 
-    mutating func feed(_ bytes: ByteBufferView, into output: inout [Message]) throws {
-        parser.feed(bytes, into: &events)
-        defer { events.removeAll(keepingCapacity: true) }
-        for event in events where !isFinished {
-            try handle(event, into: &output)
-        }
-    }
+    var hasEndReason: Bool { stopReason != nil }
+    static let terminator = (missing: "message_stop or a stop_reason", unit: "event")
 
-    mutating func finish(into output: inout [Message]) throws {
-        guard !isFinished else { return }
-        try feed(ByteBuffer(staticString: "\n\n").readableBytesView, into: &output)
-        guard !isFinished else { return }
-        guard stopReason != nil else {
-            let what = sawData ? "without message_stop or a stop_reason" : "before sending any event"
-            throw endpoint.error(.truncated, "\(endpoint.provider) stream ended \(what): the answer is truncated")
-        }
-        output.append(finalChunk())
-        isFinished = true
-    }
-
-    private mutating func handle(_ event: SSEEvent, into output: inout [Message]) throws {
+    mutating func handle(_ event: SSEEvent, into output: inout [Message]) throws {
         if event.type == "ping" { return }
         sawData = true
         let json = try ChunkFactory.parse(event.data, endpoint: endpoint)
@@ -124,7 +107,7 @@ struct AnthropicStreamDecoder: ChatStreamDecoder {
     }
 
     /// The last chunk: tool calls, stop reason, model name, usage.
-    private func finalChunk() -> Message {
+    func finalChunk() -> Message {
         var calls: [ToolCall] = []
         var invalid: [Value] = []
         for index in toolOrder {

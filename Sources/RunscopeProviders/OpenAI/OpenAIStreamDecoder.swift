@@ -6,44 +6,26 @@ import RunscopeCore
 /// `finish_reason`, `model_name` and usage. Also accepts the quirks of compatible
 /// servers: `choices: null` in the usage chunk, `content: null`, `[DONE]` without a
 /// blank line after it, and no `[DONE]` at all once a finish reason was sent.
-struct OpenAIStreamDecoder: ChatStreamDecoder {
+struct OpenAIStreamDecoder: SSEChatStreamDecoder {
     let endpoint: ProviderEndpoint
-    private var parser = SSEParser()
-    private var events: [SSEEvent] = []
+    var parser = SSEParser()
+    var events: [SSEEvent] = []
     private var tools = OpenAIToolCallAccumulator()
     private var finishReason: String?
     private var modelName: String?
     private var usage: UsageMetadata?
-    private var sawData = false
-    private(set) var isFinished = false
+    private(set) var sawData = false
+    var isFinished = false
 
     /// A decoder whose errors name `endpoint`.
     init(endpoint: ProviderEndpoint) {
         self.endpoint = endpoint
     }
 
-    mutating func feed(_ bytes: ByteBufferView, into output: inout [Message]) throws {
-        parser.feed(bytes, into: &events)
-        defer { events.removeAll(keepingCapacity: true) }
-        for event in events where !isFinished {
-            try handle(event, into: &output)
-        }
-    }
+    var hasEndReason: Bool { finishReason != nil }
+    static let terminator = (missing: "data: [DONE] or a finish_reason", unit: "data")
 
-    mutating func finish(into output: inout [Message]) throws {
-        guard !isFinished else { return }
-        // A last event without its blank line (`data: [DONE]` then close) still counts.
-        try feed(ByteBuffer(staticString: "\n\n").readableBytesView, into: &output)
-        guard !isFinished else { return }
-        guard finishReason != nil else {
-            let what = sawData ? "without data: [DONE] or a finish_reason" : "before sending any data"
-            throw endpoint.error(.truncated, "\(endpoint.provider) stream ended \(what): the answer is truncated")
-        }
-        output.append(finalChunk())
-        isFinished = true
-    }
-
-    private mutating func handle(_ event: SSEEvent, into output: inout [Message]) throws {
+    mutating func handle(_ event: SSEEvent, into output: inout [Message]) throws {
         if event.data.hasPrefix("[DONE]") {
             output.append(finalChunk())
             isFinished = true
@@ -70,7 +52,7 @@ struct OpenAIStreamDecoder: ChatStreamDecoder {
     }
 
     /// The last chunk: tool calls, finish reason, model name, usage.
-    private func finalChunk() -> Message {
+    func finalChunk() -> Message {
         let (calls, invalid) = tools.finish()
         var metadata: ValueObject = [:]
         if let finishReason { metadata["finish_reason"] = .string(finishReason) }
