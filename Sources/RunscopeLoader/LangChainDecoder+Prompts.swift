@@ -88,6 +88,7 @@ extension LangChainDecoder {
         if kwargs.has("additional_kwargs") { message.additionalKwargs = try kwargs["additional_kwargs"].object() }
         message.name = try kwargs.optionalString("name")
         message.toolCallId = try kwargs.optionalString("tool_call_id")
+        if try kwargs.optionalString("status") == "error" { message.status = .error }
         if kwargs.has("tool_calls") {
             for call in try kwargs["tool_calls"].array() {
                 guard let parsed = ToolCall(value: call.value) else { throw call.expected("a tool call with a name") }

@@ -28,6 +28,7 @@ extension Message {
             if let roleName, let role = Role(name: roleName) {
                 var message = Message(role: role, content: object["content"]?.stringValue ?? "")
                 message.toolCallId = object["tool_call_id"]?.stringValue
+                if object["status"]?.stringValue == "error" { message.status = .error }
                 message.name = object["name"]?.stringValue
                 message.toolCalls = object["tool_calls"]?.arrayValue?.compactMap(ToolCall.init(value:)) ?? []
                 return message

@@ -13,6 +13,9 @@ public struct Message: Sendable, Equatable {
     public var toolCalls: [ToolCall]
     /// The tool call a tool message answers.
     public var toolCallId: String?
+    /// Whether a tool message reports success or a handled tool error (LangChain's
+    /// `ToolMessage.status`); `success` on other messages.
+    public var status: ToolStatus = .success
     /// Token counts reported by the model, on AI messages.
     public var usage: UsageMetadata?
     public var additionalKwargs: ValueObject
@@ -47,8 +50,10 @@ public struct Message: Sendable, Equatable {
         Message(role: .ai, content: content, toolCalls: toolCalls)
     }
     /// A tool message answering a tool call.
-    public static func tool(_ content: String, toolCallId: String, name: String? = nil) -> Message {
-        Message(role: .tool, content: content, name: name, toolCallId: toolCallId)
+    public static func tool(_ content: String, toolCallId: String, name: String? = nil, status: ToolStatus = .success) -> Message {
+        var message = Message(role: .tool, content: content, name: name, toolCallId: toolCallId)
+        message.status = status
+        return message
     }
 
     /// LangChain's class name: `HumanMessage`, `AIMessageChunk`, ...
@@ -87,6 +92,14 @@ public struct Message: Sendable, Equatable {
         if !other.additionalKwargs.isEmpty { additionalKwargs = additionalKwargs.merging(other.additionalKwargs) }
         if !other.responseMetadata.isEmpty { responseMetadata = responseMetadata.merging(other.responseMetadata) }
     }
+}
+
+/// How a tool call ended, as LangChain's `ToolMessage.status`.
+public enum ToolStatus: String, Sendable, Equatable {
+    /// The tool returned a result.
+    case success
+    /// The tool failed and the failure was handled: the message holds the error text for the model.
+    case error
 }
 
 /// Renders messages as `get_buffer_string` does: one `Role: content` line each.

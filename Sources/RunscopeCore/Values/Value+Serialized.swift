@@ -31,6 +31,7 @@ extension Message {
     public func serialized() -> Value {
         var kwargs: ValueObject = ["content": .string(content)]
         if role == .tool { kwargs["tool_call_id"] = .string(toolCallId ?? "") }
+        if role == .tool, status == .error { kwargs["status"] = "error" }
         if let name { kwargs["name"] = .string(name) }
         kwargs["additional_kwargs"] = .object(additionalKwargs.serializedValues())
         kwargs["response_metadata"] = .object(responseMetadata.serializedValues())
