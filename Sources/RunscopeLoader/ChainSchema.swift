@@ -835,6 +835,58 @@ public enum ChainSchema {
             }
           },
           "additionalProperties": false
+        },
+        {
+          "type": "object",
+          "description": "A tool-calling agent run as LangGraph runs create_agent: model steps and tool steps until the model answers without tool calls.",
+          "required": [
+            "agent"
+          ],
+          "properties": {
+            "agent": {
+              "type": "object",
+              "required": [
+                "model"
+              ],
+              "properties": {
+                "model": {
+                  "$ref": "#/$defs/component",
+                  "description": "The chat model (any model component); the tools are bound to every call."
+                },
+                "tools": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "#/$defs/agentTool"
+                  }
+                },
+                "system": {
+                  "type": "string",
+                  "description": "The system prompt, given to the model on every step (not stored in the conversation)."
+                },
+                "max_steps": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "maximum": 10000,
+                  "description": "LangGraph's recursion limit: at most this many graph steps (default 25)."
+                }
+              },
+              "additionalProperties": false
+            },
+            "name": {
+              "type": "string",
+              "description": "Run name shown in traces; for an agent, the agent's name (LangGraph's root run name and lc_agent_name)."
+            },
+            "tags": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            },
+            "metadata": {
+              "type": "object"
+            }
+          },
+          "additionalProperties": false
         }
       ]
     },
@@ -877,6 +929,120 @@ public enum ChainSchema {
     "toolName": {
       "enum": [
         "calculator"
+      ]
+    },
+    "agentTool": {
+      "anyOf": [
+        {
+          "$ref": "#/$defs/toolName"
+        },
+        {
+          "type": "object",
+          "description": "A scripted tool: answers with 'returns' (a template over its arguments) or fails with 'error' (handled: the model reads it; with raise: true the run fails).",
+          "required": [
+            "name"
+          ],
+          "properties": {
+            "name": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9_-]{1,64}$"
+            },
+            "description": {
+              "type": "string"
+            },
+            "parameters": {
+              "anyOf": [
+                {
+                  "type": "object",
+                  "description": "Shorthand: argument name to JSON type (every argument required).",
+                  "additionalProperties": {
+                    "enum": [
+                      "string",
+                      "number",
+                      "integer",
+                      "boolean",
+                      "object",
+                      "array"
+                    ]
+                  }
+                },
+                {
+                  "type": "object",
+                  "description": "A JSON Schema object.",
+                  "required": [
+                    "type"
+                  ],
+                  "properties": {
+                    "type": {
+                      "const": "object"
+                    }
+                  }
+                }
+              ]
+            },
+            "returns": {
+              "type": "string"
+            },
+            "error": {
+              "type": "string"
+            },
+            "raise": {
+              "type": "boolean"
+            },
+            "delay": {
+              "type": "number",
+              "minimum": 0,
+              "maximum": 600
+            }
+          },
+          "oneOf": [
+            {
+              "required": [
+                "returns"
+              ]
+            },
+            {
+              "required": [
+                "error"
+              ]
+            }
+          ],
+          "additionalProperties": false
+        },
+        {
+          "type": "object",
+          "description": "A retriever as a tool: the model asks with a query, the documents come back as text.",
+          "required": [
+            "retriever",
+            "name"
+          ],
+          "properties": {
+            "retriever": {
+              "type": "object",
+              "required": [
+                "documents"
+              ],
+              "properties": {
+                "documents": {
+                  "type": "array"
+                },
+                "k": {
+                  "type": "integer",
+                  "minimum": 1
+                }
+              },
+              "additionalProperties": false
+            },
+            "name": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9_-]{1,64}$"
+            },
+            "description": {
+              "type": "string"
+            }
+          },
+          "additionalProperties": false
+        }
       ]
     }
   }

@@ -96,7 +96,11 @@ extension CompactDecoder {
 
     func retriever(_ node: JSONNode) throws(LoadError) -> any Runnable {
         checkKeys(node, [], kind: "retriever")
-        let spec = node["retriever"]
+        return try inMemoryRetriever(node["retriever"])
+    }
+
+    /// `{"documents": [...], "k": 4}`: a BM25 retriever over the documents.
+    func inMemoryRetriever(_ spec: JSONNode) throws(LoadError) -> InMemoryRetriever {
         spec.warnUnknown(["documents", "k"], in: "retriever key")
         var documents: [Document] = []
         for item in try spec.required("documents", for: "a retriever").array() {

@@ -11,7 +11,7 @@ struct CompactDecoder {
     /// The kind keys: exactly one of them names what a component object is.
     static let kinds: [String] = [
         "prompt", "model", "parser", "sequence", "parallel", "passthrough", "assign", "pick", "branch", "fallbacks",
-        "retry", "test", "retriever", "tool", "call_tools", "join", "raise",
+        "retry", "test", "retriever", "tool", "call_tools", "join", "raise", "agent",
     ]
 
     /// Builds the component of kind `kind` from `node`.
@@ -35,6 +35,7 @@ struct CompactDecoder {
         case "tool": return try tool(node["tool"])
         case "call_tools": return try callTools(node)
         case "raise": return try raise(node)
+        case "agent": return try agent(node)
         default: return try join(node)
         }
     }

@@ -38,23 +38,26 @@ struct HeadlessRunner {
             if printOutput { Self.print(output) }
         case .stream:
             var total: Value?
-            var printedText = false
-            defer { if printedText { FileHandle.standardOutput.write(Data("\n".utf8)) } }
+            var printer = StreamPrinter()
+            defer { printer.end() }
             for try await chunk in chain.streamValues(input, config: config) {
-                if printOutput, case .string(let text) = chunk, total == nil || printedText {
-                    FileHandle.standardOutput.write(Data(text.utf8))
-                    printedText = true
-                }
+                if printOutput, total == nil || printer.printed, printer.print(chunk) { continue }
                 total = total.flatMap { $0.adding(chunk) } ?? chunk
             }
-            if printOutput, !printedText, let total { Self.print(total) }
+            if printOutput, !printer.printed, let total { Self.print(total) }
         }
     }
 
-    /// A string as it is, anything else as JSON.
+    /// A string as it is, an agent's conversation as its last answer, anything else as JSON.
     static func print(_ value: Value) {
-        let text = value.stringValue ?? value.jsonString(indent: 2)
+        let text = value.stringValue ?? finalAnswer(value) ?? value.jsonString(indent: 2)
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    /// The text of the last AI message of `{"messages": [...]}` (an agent's output).
+    static func finalAnswer(_ value: Value) -> String? {
+        guard let last = value["messages"]?.arrayValue?.last?.messageValue, last.role == .ai else { return nil }
+        return last.content
     }
 
     /// Calls `action` on SIGINT (a second Ctrl-C then quits at once).
@@ -81,5 +84,37 @@ final class ErrorOrigin: RunEventHandler {
     func handle(_ event: RunEvent, run: RunInfo) throws {
         guard event.error != nil else { return }
         first.withLock { if $0 == nil { $0 = "\(run.runType.rawValue) '\(run.name)'" } }
+    }
+}
+
+/// Writes streamed text as it arrives: string chunks, and the AI message chunks of an
+/// agent (each model step's answer on its own line).
+struct StreamPrinter {
+    private(set) var printed = false
+    private var messageId: String?
+
+    /// Writes `chunk` if it is text; `false` if it is not (it is then added up instead).
+    mutating func print(_ chunk: Value) -> Bool {
+        switch chunk {
+        case .string(let text):
+            write(text)
+        case .message(let message) where message.role == .ai:
+            if printed, message.id != messageId { write("\n") }
+            messageId = message.id
+            write(message.content)
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// Ends the last line.
+    func end() {
+        if printed { FileHandle.standardOutput.write(Data("\n".utf8)) }
+    }
+
+    private mutating func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+        printed = true
     }
 }

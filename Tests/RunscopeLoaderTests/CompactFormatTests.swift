@@ -14,12 +14,13 @@ import Testing
         ("json-output.json", ["setup": "Why did the cat sit on the computer?", "punchline": "To keep an eye on the mouse.", "rating": 7]),
         ("cjk.json", "为什么猫喜欢坐在电脑上？因为它要盯着鼠标！"),
         ("langchain-format.json", "Why do cows wear bells? Because their horns don't work."),
-        ("parallel.json", nil), ("tools.json", nil),
+        ("parallel.json", nil), ("tools.json", nil), ("agent.json", nil),
     ]
 
     @Test func everyExampleIsCovered() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: LoaderFixtures.root.appendingPathComponent("examples").path)
-        let scripted = Set(files.filter { $0.hasSuffix(".json") && !["openai.json", "anthropic.json", "ollama.json"].contains($0) })
+        let providers = ["openai", "anthropic", "ollama"]
+        let scripted = Set(files.filter { file in file.hasSuffix(".json") && !providers.contains { file.contains($0) } })
         #expect(scripted == Set(Self.examples.map(\.0)))
     }
 

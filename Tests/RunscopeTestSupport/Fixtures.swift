@@ -19,7 +19,7 @@ public enum Fixtures {
     /// The events LangChain recorded for a case, as comparable shapes (the result line dropped).
     public static func langchainEvents(_ file: String, excluding: Set<String> = []) throws -> [EventShape] {
         var ids = IdNormalizer()
-        return try jsonLines(file.hasPrefix("langchain/") ? file : "langchain/\(file)").filter { $0["__result__"] == nil }.compactMap { record in
+        return try jsonLines(file.contains("/") ? file : "langchain/\(file)").filter { $0["__result__"] == nil }.compactMap { record in
             let event = record["event"]!.stringValue!
             if excluding.contains(event) { return nil }
             let run = ids.name(record["run_id"]?.stringValue)

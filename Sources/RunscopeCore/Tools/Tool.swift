@@ -31,13 +31,25 @@ public protocol Tool: Runnable {
     var spec: ToolSpec { get }
     /// Constructor handlers: they see this tool's runs only.
     var callbacks: [any CallbackHandler] { get }
+    /// Whether a `ToolException` the tool throws is handled (LangChain's
+    /// `handle_tool_error=True`): the run then ends normally with the error text
+    /// (a tool message whose `status` is `error`), for the model to read.
+    var handlesToolErrors: Bool { get }
     /// Runs the tool on its arguments.
     func run(_ args: ValueObject) async throws -> Value
+    /// Runs the tool on its arguments with the config for nested runs (a retriever
+    /// tool's retriever run). Default: `run(args)`.
+    func run(_ args: ValueObject, config: RunConfig) async throws -> Value
 }
 
 extension Tool {
     public var name: String { spec.name }
     public var callbacks: [any CallbackHandler] { [] }
+    public var handlesToolErrors: Bool { false }
+
+    public func run(_ args: ValueObject, config: RunConfig) async throws -> Value {
+        try await run(args)
+    }
 
     /// The arguments for `input`, and the tool call id if `input` is a tool call.
     func arguments(_ input: Value) throws -> (ValueObject, String?) {
@@ -59,13 +71,17 @@ extension Tool {
             extra: toolCallId.map { ["tool_call_id": .string($0)] } ?? [:])
         try run.startTool(input: input.objectValue != nil ? Value.object(args).pythonRepr : input.text, inputs: .object(args))
         let output: Value
+        var status = ToolStatus.success
         do {
-            output = try await self.run(args)
+            output = try await self.run(args, config: run.childConfig(config))
+        } catch let error as ToolException where handlesToolErrors {
+            output = .string(error.message)
+            status = .error
         } catch {
             try? run.toolError(error)
             throw error
         }
-        let result: Value = toolCallId.map { .message(.tool(output.text, toolCallId: $0, name: spec.name)) } ?? output
+        let result: Value = toolCallId.map { .message(.tool(output.text, toolCallId: $0, name: spec.name, status: status)) } ?? output
         try run.toolEnd(result)
         return result
     }

@@ -1,0 +1,56 @@
+/// The agent's `tools` step: one `tools` node run per tool call (LangGraph's
+/// `Send`), all started first, then run at once; each runs its tool and answers
+/// with a tool message.
+struct ToolsNode: Sendable {
+    let tools: [any Tool]
+
+    /// One started `tools` node: its run, the config for the tool run, and its call.
+    private struct Started: Sendable {
+        let run: RunManager
+        let inner: RunConfig
+        let call: ToolCall
+    }
+
+    /// Runs `calls` (the last answer's tool calls) concurrently; returns their tool
+    /// messages in call order. An unhandled tool error fails its node and is thrown.
+    func run(_ calls: [ToolCall], step: Int, root: RunManager, config: RunConfig) async throws -> [Message] {
+        let started = try calls.enumerated().map { index, call in
+            var call = call
+            if call.id == nil { call.id = "call_\(index + 1)" }
+            let task = GraphTask.pushed("tools", step: step, index: index)
+            let (run, inner) = try task.start(under: root, config: config, inputs: [call.asValue])
+            return Started(run: run, inner: inner, call: call)
+        }
+        let limit = max(1, config.maxConcurrency ?? calls.count)
+        let results = try await ConcurrentMap.run(started.count, limit: limit) { index in
+            .message(try await finish(started[index]))
+        }
+        return results.compactMap(\.messageValue)
+    }
+
+    /// Runs one node's tool and ends the node's run with its tool message.
+    private func finish(_ node: Started) async throws -> Message {
+        let message: Message
+        do {
+            message = try await answer(node.call, config: node.inner)
+        } catch {
+            try? node.run.chainError(error)
+            throw error
+        }
+        try node.run.chainEnd(["messages": [.message(message)]])
+        return message
+    }
+
+    /// The tool message answering `call`: the tool's, or one saying the tool is unknown.
+    private func answer(_ call: ToolCall, config: RunConfig) async throws -> Message {
+        guard let tool = tools.first(where: { $0.spec.name == call.name }) else {
+            let names = tools.map(\.spec.name).joined(separator: ", ")
+            return .tool(
+                "Error: \(call.name) is not a valid tool, try one of [\(names)].", toolCallId: call.id ?? "",
+                name: call.name, status: .error)
+        }
+        let output = try await tool.invoke(call.asValue, config: config)
+        if let message = output.messageValue { return message }
+        return .tool(output.text, toolCallId: call.id ?? "", name: call.name)
+    }
+}
