@@ -17,40 +17,41 @@ Tests/RunscopeCoreTests/Fixtures/langgraph/:
   NAME.stream_chunks.jsonl  (stream mode) the (message, metadata) pairs yielded by
                             agent.stream(..., stream_mode="messages")
 
-The style follows the langchain-core reference recorder (make_traces.py): the same
-IdMap, summaries and Recorder. Nothing is tidied: runs and their order are what
-LangGraph produced on this run (concurrent tool runs may interleave differently on
-another run).
+The agents are create_agent (and create_react_agent) on the fake tool-calling
+GenericFakeChatModel, tools and scripted answers of
+integrations/python/examples/agent_fakes.py, so the Python handler tests script
+the same runs. The style follows the langchain-core reference recorder
+(make_traces.py): the same IdMap, summaries and Recorder. Nothing is tidied: runs
+and their order are what LangGraph produced on this run (concurrent tool runs may
+interleave differently on another run).
 """
 
 from __future__ import annotations
 
-import ast
 import contextlib
 import importlib.metadata
 import io
-import itertools
 import json
-import operator
 import re
 import sys
 import uuid
 import warnings
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
 from langchain.agents import create_agent
 from langchain_core.callbacks import BaseCallbackHandler
-from langchain_core.language_models import fake_chat_models
-from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
-from langchain_core.outputs import ChatGenerationChunk, LLMResult
-from langchain_core.tools import ToolException, tool
+from langchain_core.messages import BaseMessage
+from langchain_core.outputs import LLMResult
 from langgraph.types import Command, Send
 
-OUT = Path(__file__).resolve().parents[1] / "Tests" / "RunscopeCoreTests" / "Fixtures" / "langgraph"
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "integrations" / "python" / "examples"))
+import agent_fakes as fakes  # noqa: E402
+
+OUT = ROOT / "Tests" / "RunscopeCoreTests" / "Fixtures" / "langgraph"
 UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I)
 MAXSTR = 300
-SYSTEM = "You are a helpful assistant."
 PACKAGES = ("langchain", "langchain-core", "langgraph", "langgraph-prebuilt", "langgraph-checkpoint")
 
 
@@ -289,194 +290,34 @@ class Recorder(BaseCallbackHandler):
 
 
 # --------------------------------------------------------------------------
-# the fake tool-calling model
+# cases: the scripts of integrations/python/examples/agent_fakes.py (the model, tools
+# and answers the Python handler tests and the example agents use too)
 # --------------------------------------------------------------------------
-class GenericFakeChatModel(fake_chat_models.GenericFakeChatModel):
-    """langchain-core's GenericFakeChatModel that can call tools, under the same name.
+def agent_builder(case: str, react: bool = False) -> Callable[[], Any]:
+    def build() -> Any:
+        model, tools = fakes.scripted_model(case), fakes.case_tools(case)
+        if not react:
+            return create_agent(model, tools, system_prompt=fakes.SYSTEM_PROMPT, **fakes.case_options(case))
+        from langgraph.prebuilt import create_react_agent
 
-    ``bind_tools`` returns the model itself (the answers are scripted). ``_stream``
-    yields the content split like GenericFakeChatModel (``re.split(r"(\\s)")``), then,
-    if the scripted answer has tool calls, one AIMessageChunk with ``tool_call_chunks``
-    (arguments as JSON text, as a provider streams them).
-    """
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # create_react_agent is deprecated in favour of create_agent
+            return create_react_agent(model, tools, prompt=fakes.SYSTEM_PROMPT, **fakes.case_options(case))
 
-    def bind_tools(self, tools: Any, **kwargs: Any) -> GenericFakeChatModel:  # noqa: ARG002
-        return self
-
-    def _stream(self, messages, stop=None, run_manager=None, **kwargs):  # noqa: ANN001, ANN202
-        message = self._generate(messages, stop=stop, run_manager=run_manager, **kwargs).generations[0].message
-        calls = getattr(message, "tool_calls", None) or []
-        parts = re.split(r"(\s)", message.content) if message.content else []
-        for index, token in enumerate(parts):
-            last = index == len(parts) - 1 and not calls
-            chunk = ChatGenerationChunk(message=AIMessageChunk(
-                content=token, id=message.id, chunk_position="last" if last else None))
-            if run_manager:
-                run_manager.on_llm_new_token(token, chunk=chunk)
-            yield chunk
-        if calls:
-            chunk = ChatGenerationChunk(message=AIMessageChunk(
-                content="", id=message.id, chunk_position="last",
-                tool_call_chunks=[{"name": c["name"], "args": json.dumps(c["args"]), "id": c["id"], "index": i}
-                                  for i, c in enumerate(calls)]))
-            if run_manager:
-                run_manager.on_llm_new_token("", chunk=chunk)
-            yield chunk
+    return build
 
 
-def call(name: str, call_id: str, **args: Any) -> dict[str, Any]:
-    return {"name": name, "args": args, "id": call_id, "type": "tool_call"}
-
-
-def scripted(*answers: AIMessage) -> GenericFakeChatModel:
-    return GenericFakeChatModel(messages=iter(answers))
-
-
-def always_calling() -> GenericFakeChatModel:
-    """A model that calls get_weather on every step (for the step limit)."""
-    answers = (AIMessage(content="Checking again.", tool_calls=[call("get_weather", f"call_{n}", city="Paris")])
-               for n in itertools.count(1))
-    return GenericFakeChatModel(messages=answers)
-
-
-# --------------------------------------------------------------------------
-# tools
-# --------------------------------------------------------------------------
-_OPS: dict[type, Callable[..., Any]] = {
-    ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
-    ast.Pow: operator.pow, ast.USub: operator.neg, ast.UAdd: operator.pos,
-}
-
-
-def evaluate(node: ast.AST) -> float:
-    if isinstance(node, ast.Expression):
-        return evaluate(node.body)
-    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
-        return node.value
-    if isinstance(node, ast.BinOp) and type(node.op) in _OPS:
-        return _OPS[type(node.op)](evaluate(node.left), evaluate(node.right))
-    if isinstance(node, ast.UnaryOp) and type(node.op) in _OPS:
-        return _OPS[type(node.op)](evaluate(node.operand))
-    msg = f"unsupported expression: {ast.dump(node)}"
-    raise ValueError(msg)
-
-
-@tool
-def get_weather(city: str) -> str:
-    """Current weather for a city."""
-    return f"It is sunny in {city}."
-
-
-@tool
-def calculator(expression: str) -> str:
-    """Evaluate an arithmetic expression such as 2 + 3."""
-    value = evaluate(ast.parse(expression, mode="eval"))
-    return str(int(value) if float(value).is_integer() else value)
-
-
-@tool
-def get_stock_price(symbol: str) -> str:
-    """The latest price of a stock."""
-    msg = f"Unknown stock symbol: {symbol}"
-    raise ToolException(msg)
-
-
-get_stock_price.handle_tool_error = True
-
-
-@tool
-def fetch_news(topic: str) -> str:
-    """Today's headlines on a topic."""
-    msg = f"news service unavailable for {topic!r}"
-    raise ValueError(msg)
-
-
-# --------------------------------------------------------------------------
-# cases: base name -> (builder, input, config_extra, modes)
-# builders return a fresh agent each time (the fake model holds an iterator)
-# --------------------------------------------------------------------------
-def human(text: str) -> dict[str, Any]:
-    return {"messages": [("human", text)]}
-
-
-def b_one_tool() -> Any:
-    model = scripted(
-        AIMessage(content="Let me check.", tool_calls=[call("get_weather", "call_1", city="Paris")]),
-        AIMessage(content="It is sunny in Paris."),
-    )
-    return create_agent(model, [get_weather, calculator], system_prompt=SYSTEM)
-
-
-def b_parallel_tools() -> Any:
-    model = scripted(
-        AIMessage(content="Let me check.", tool_calls=[call("get_weather", "call_1", city="Paris"),
-                                                       call("calculator", "call_2", expression="2 + 3")]),
-        AIMessage(content="It is sunny in Paris, and 2 + 3 = 5."),
-    )
-    return create_agent(model, [get_weather, calculator], system_prompt=SYSTEM)
-
-
-def b_sequential_steps() -> Any:
-    model = scripted(
-        AIMessage(content="First the weather.", tool_calls=[call("get_weather", "call_1", city="Paris")]),
-        AIMessage(content="Now the sum.", tool_calls=[call("calculator", "call_2", expression="2 + 3")]),
-        AIMessage(content="It is sunny in Paris, and 2 + 3 = 5."),
-    )
-    return create_agent(model, [get_weather, calculator], system_prompt=SYSTEM)
-
-
-def b_handled_tool_error() -> Any:
-    model = scripted(
-        AIMessage(content="Let me look it up.", tool_calls=[call("get_stock_price", "call_1", symbol="XYZ")]),
-        AIMessage(content="I could not find the stock XYZ."),
-    )
-    return create_agent(model, [get_stock_price], system_prompt=SYSTEM)
-
-
-def b_unhandled_tool_error() -> Any:
-    model = scripted(
-        AIMessage(content="Let me look.", tool_calls=[call("fetch_news", "call_1", topic="cats")]),
-        AIMessage(content="never reached"),
-    )
-    return create_agent(model, [fetch_news], system_prompt=SYSTEM)
-
-
-def b_step_limit() -> Any:
-    return create_agent(always_calling(), [get_weather], system_prompt=SYSTEM)
-
-
-def b_named_agent() -> Any:
-    model = scripted(
-        AIMessage(content="Let me check.", tool_calls=[call("get_weather", "call_1", city="Paris")]),
-        AIMessage(content="It is sunny in Paris."),
-    )
-    return create_agent(model, [get_weather], system_prompt=SYSTEM, name="weather_agent")
-
-
-def b_react_agent() -> Any:
-    from langgraph.prebuilt import create_react_agent
-
-    model = scripted(
-        AIMessage(content="Let me check.", tool_calls=[call("get_weather", "call_1", city="Paris")]),
-        AIMessage(content="It is sunny in Paris."),
-    )
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # create_react_agent is deprecated in favour of create_agent
-        return create_react_agent(model, [get_weather, calculator], prompt=SYSTEM)
-
-
-WEATHER = "What is the weather in Paris?"
-BOTH = "Weather in Paris, and what is 2 + 3?"
 BOTH_MODES = ("invoke", "stream")
-CASES: dict[str, tuple[Callable[[], Any], Any, dict, tuple[str, ...]]] = {
-    "agent_one_tool": (b_one_tool, human(WEATHER), {}, BOTH_MODES),
-    "agent_parallel_tools": (b_parallel_tools, human(BOTH), {}, BOTH_MODES),
-    "agent_sequential_steps": (b_sequential_steps, human(BOTH), {}, BOTH_MODES),
-    "agent_handled_tool_error": (b_handled_tool_error, human("What is XYZ trading at?"), {}, BOTH_MODES),
-    "agent_unhandled_tool_error": (b_unhandled_tool_error, human("Any news about cats?"), {}, BOTH_MODES),
-    "agent_step_limit": (b_step_limit, human(WEATHER), {"recursion_limit": 5}, BOTH_MODES),
-    "agent_named": (b_named_agent, human(WEATHER), {}, ("invoke",)),
-    "react_agent_one_tool": (b_react_agent, human(WEATHER), {}, BOTH_MODES),
+# fixture base name -> (script case, create_react_agent?, modes)
+CASES: dict[str, tuple[str, bool, tuple[str, ...]]] = {
+    "agent_one_tool": ("one_tool", False, BOTH_MODES),
+    "agent_parallel_tools": ("parallel_tools", False, BOTH_MODES),
+    "agent_sequential_steps": ("sequential_steps", False, BOTH_MODES),
+    "agent_handled_tool_error": ("handled_tool_error", False, BOTH_MODES),
+    "agent_unhandled_tool_error": ("unhandled_tool_error", False, BOTH_MODES),
+    "agent_step_limit": ("step_limit", False, BOTH_MODES),
+    "agent_named": ("named", False, ("invoke",)),
+    "react_agent_one_tool": ("one_tool", True, BOTH_MODES),
 }
 
 
@@ -511,7 +352,8 @@ def root_outputs(events: list[dict]) -> Any:
     return None
 
 
-def run_case(name: str, builder: Callable[[], Any], inp: Any, cfg_extra: dict, mode: str) -> dict:
+def run_case(name: str, case: str, react: bool, mode: str) -> dict:
+    builder, inp, cfg_extra = agent_builder(case, react), fakes.case_input(case), fakes.CONFIG.get(case, {})
     ids = IdMap()
     rec = Recorder(ids)
     err = io.StringIO()
@@ -542,12 +384,12 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     only = sys.argv[1:]
     summary = []
-    for base, (builder, inp, cfg_extra, modes) in CASES.items():
+    for base, (case, react, modes) in CASES.items():
         for mode in modes:
             name = f"{base}.{mode}"
             if only and name not in only and base not in only:
                 continue
-            summary.append(run_case(name, builder, inp, cfg_extra, mode))
+            summary.append(run_case(name, case, react, mode))
     (OUT / "_versions.json").write_text(json.dumps(versions(), indent=1) + "\n")
     for s in summary:
         print(json.dumps(s, default=str)[:300])
