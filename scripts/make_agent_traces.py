@@ -317,6 +317,7 @@ CASES: dict[str, tuple[str, bool, tuple[str, ...]]] = {
     "agent_unhandled_tool_error": ("unhandled_tool_error", False, BOTH_MODES),
     "agent_step_limit": ("step_limit", False, BOTH_MODES),
     "agent_named": ("named", False, ("invoke",)),
+    "agent_tour": ("tour", False, BOTH_MODES),
     "react_agent_one_tool": ("one_tool", True, BOTH_MODES),
 }
 

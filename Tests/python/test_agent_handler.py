@@ -52,12 +52,13 @@ CASES = {
         "agent_unhandled_tool_error": (agent, "unhandled_tool_error", ("invoke", "stream")),
         "agent_step_limit": (agent, "step_limit", ("invoke", "stream")),
         "agent_named": (agent, "named", ("invoke",)),
+        "agent_tour": (agent, "tour", ("invoke", "stream")),
         "react_agent_one_tool": (react_agent, "one_tool", ("invoke", "stream")),
     }.items()
     for mode in modes
 }
 # Parallel tool calls run on a thread pool: their runs interleave differently every time.
-CONCURRENT = {"agent_parallel_tools.invoke", "agent_parallel_tools.stream"}
+CONCURRENT = {"agent_parallel_tools.invoke", "agent_parallel_tools.stream", "agent_tour.invoke", "agent_tour.stream"}
 
 
 # --------------------------------------------------------------------------- shapes
