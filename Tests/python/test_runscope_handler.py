@@ -58,7 +58,7 @@ PAYLOAD = {
     "on_llm_new_token": (["token"], []),
     "on_llm_end": (["response"], []),
     "on_llm_error": (["error"], []),
-    "on_tool_start": (["metadata", "input"], ["inputs"]),
+    "on_tool_start": (["metadata", "input"], ["inputs", "tool_call_id"]),
     "on_tool_end": (["output"], []),
     "on_tool_error": (["error"], []),
     "on_retriever_start": (["metadata", "query"], []),

@@ -291,6 +291,9 @@ class _EventLogCore:
         payload: Dict[str, Any] = {"input": input_str if isinstance(input_str, str) else str(input_str)}
         if inputs is not None:
             payload["inputs"] = serialize(inputs)
+        tool_call_id = kwargs.get("tool_call_id")
+        if isinstance(tool_call_id, str):  # the model's tool call this run answers (agents)
+            payload["tool_call_id"] = tool_call_id
         self._start("on_tool_start", "tool", name, run_id, parent_run_id, tags, metadata, payload)
 
     @_guarded
