@@ -868,6 +868,10 @@ public enum ChainSchema {
                   "minimum": 1,
                   "maximum": 10000,
                   "description": "LangGraph's recursion limit: at most this many graph steps (default 25)."
+                },
+                "name": {
+                  "type": "string",
+                  "description": "The agent's name: its run's name (default LangGraph) and lc_agent_name, as create_agent(name=...)."
                 }
               },
               "additionalProperties": false

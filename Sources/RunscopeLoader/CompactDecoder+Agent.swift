@@ -3,7 +3,7 @@ import RunscopeCore
 /// The agent of the compact format and the tools it may call:
 /// `{"agent": {"model": ..., "tools": [...], "system": "...", "max_steps": 25}}`.
 extension CompactDecoder {
-    static let agentKeys: Set<String> = ["model", "tools", "system", "max_steps"]
+    static let agentKeys: Set<String> = ["model", "tools", "system", "max_steps", "name"]
 
     func agent(_ node: JSONNode) throws(LoadError) -> any Runnable {
         checkKeys(node, [], kind: "agent")
@@ -14,9 +14,11 @@ extension CompactDecoder {
         let tools = spec.has("tools") ? try agentTools(spec["tools"]) : []
         let limit = try spec.optionalInt("max_steps") ?? 25
         guard limit >= 1, limit <= 10_000 else { throw spec["max_steps"].expected("a number of steps from 1 to 10000") }
+        var name = try spec.optionalString("name")
+        if name == nil { name = try node.optionalString("name") }
         return Agent(
             model: model, tools: tools, systemPrompt: try spec.optionalString("system"), recursionLimit: limit,
-            name: try node.optionalString("name"))
+            name: name)
     }
 
     /// The agent's tools: built-in names, scripted tools and retriever tools, each name once.

@@ -18,10 +18,12 @@ public enum RunSummary {
 
     private static func append(_ run: RunTree, depth: Int, now: Date, to rows: inout [[String]]) {
         let duration = run.duration ?? now.timeIntervalSince(run.startTime)
-        let firstToken = run.tokens.first.map { format($0.time.timeIntervalSince(run.startTime)) } ?? "-"
+        // Token events without text (a provider's tool-call or usage chunk) are not tokens.
+        let tokens = run.tokens.filter { !$0.text.isEmpty }
+        let firstToken = tokens.first.map { format($0.time.timeIntervalSince(run.startTime)) } ?? "-"
         rows.append([
             String(repeating: "  ", count: depth) + run.name, run.runType.rawValue, run.status.rawValue,
-            format(duration) + (run.endTime == nil ? "+" : ""), run.runType.isModel ? String(run.tokens.count) : "-",
+            format(duration) + (run.endTime == nil ? "+" : ""), run.runType.isModel ? String(tokens.count) : "-",
             run.runType.isModel ? firstToken : "-",
         ])
         for child in run.childRuns { append(child, depth: depth + 1, now: now, to: &rows) }

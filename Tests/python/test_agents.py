@@ -76,7 +76,8 @@ def fixture_tree(name: str) -> List[str]:
     status: Dict[str, str] = {}
     for r in records:
         if r["event"] == "on_llm_new_token":
-            tokens[r["run_id"]] = tokens.get(r["run_id"], 0) + 1
+            # a token event without text (the fake model's tool-call chunk) is not counted as a token
+            tokens[r["run_id"]] = tokens.get(r["run_id"], 0) + (1 if r.get("token") else 0)
         elif r["event"].endswith("_error"):
             status[r["run_id"]] = "failed"
         elif r["event"].endswith("_end"):
@@ -140,6 +141,9 @@ def test_swift_agent_log_has_the_python_runs_tags_tokens_and_metadata(case: str,
     py_log, _ = python_log("agent.py", case, mode, tmp_path)
     sw_log, _ = swift_log(case, mode, tmp_path)
     py, sw = log_shapes(parse_log(py_log.read_text())), log_shapes(parse_log(sw_log.read_text()))
+    # runscope sends no token event for a chunk without text (the fake model's tool-call
+    # chunk): docs/langchain-differences.md
+    py = [s for s in py if not (s[0] == "on_llm_new_token" and s[7] == "")]
     if case in CONCURRENT:
         assert per_run(sw) == per_run(py)
     else:
