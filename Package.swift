@@ -41,7 +41,7 @@ let package = Package(
         // chain.json (LangChain's serialized form and the compact form) to runnables.
         .target(name: "RunscopeLoader", dependencies: ["RunscopeCore", "RunscopeProviders"]),
         // Reading event logs back: replay with timing, follow a growing log, summaries.
-        .target(name: "RunscopeReplay", dependencies: ["RunscopeCore", "RunscopeLoader"]),
+        .target(name: "RunscopeReplay", dependencies: ["RunscopeCore"]),
         // Cells, buffers and widgets: what the screen shows, with no terminal I/O.
         .target(name: "TerminalUI"),
         // Inspector state, pure reducer, key map, follow mode, search, event hand-off. No terminal, no I/O.
@@ -58,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "runscope",
             dependencies: [
-                "RunscopeCore", "RunscopeLoader", "RunscopeReplay", "RunscopeTUI",
+                "RunscopeCore", "RunscopeLoader", "RunscopeReplay", "RunscopeInspector", "RunscopeTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "runscope-bench", dependencies: ["RunscopeCore", "RunscopeProviders", "RunscopeTUI"]),
@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "RunscopeCoreTests", dependencies: ["RunscopeCore", "RunscopeTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "RunscopeProvidersTests", dependencies: ["RunscopeProviders", "RunscopeTestServer"]),
         .testTarget(name: "RunscopeLoaderTests", dependencies: ["RunscopeLoader", "RunscopeTestServer"], exclude: ["Fixtures"]),
-        .testTarget(name: "RunscopeReplayTests", dependencies: ["RunscopeReplay", "RunscopeTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "RunscopeReplayTests", dependencies: ["RunscopeReplay", "RunscopeLoader", "RunscopeTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "RunscopeTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "RunscopeInspectorTests", dependencies: ["RunscopeInspector", "RunscopeCore"]),
         .testTarget(

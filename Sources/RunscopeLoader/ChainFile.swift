@@ -69,24 +69,7 @@ public enum ChainFile {
     /// `value` with LangChain's serialized messages, prompt values and documents turned
     /// into runtime values; parts that do not decode are kept as they are.
     public static func decode(_ value: Value) -> Value {
-        guard containsSerialized(value) else { return value }
-        let context = LoadContext(file: "", environment: [:])
-        if let decoded = try? LangChainDecoder(context: context).value(JSONNode(value: value, path: "$", context: context)) {
-            return decoded
-        }
-        switch value {
-        case .array(let items): return .array(items.map(decode))
-        case .object(let object): return .object(ValueObject(object.map { ($0.key, decode($0.value)) }))
-        default: return value
-        }
-    }
-
-    private static func containsSerialized(_ value: Value) -> Bool {
-        switch value {
-        case .object(let object): return object["lc"] != nil || object.values.contains(where: containsSerialized)
-        case .array(let items): return items.contains(where: containsSerialized)
-        default: return false
-        }
+        value.deserialized()
     }
 
     /// The JSON of a file's text; a syntax error names its line and column.

@@ -1,5 +1,4 @@
 import RunscopeCore
-import RunscopeLoader
 
 /// Turns the payload of an event-log line back into a `RunEvent`.
 enum EventLogDecoder {
@@ -30,7 +29,7 @@ enum EventLogDecoder {
     }
 
     static func value(_ raw: Value?) -> Value {
-        ChainFile.decode(raw ?? .null)
+        (raw ?? .null).deserialized()
     }
 
     static func error(_ raw: Value?) -> RunError {

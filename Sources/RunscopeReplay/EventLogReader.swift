@@ -1,6 +1,5 @@
 import Foundation
 import RunscopeCore
-import RunscopeLoader
 
 /// Reads event-log lines (format v1) back into events. Corrupt or truncated lines,
 /// and duplicated starts and ends, are skipped and counted; unknown fields are
