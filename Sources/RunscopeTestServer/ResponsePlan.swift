@@ -50,8 +50,16 @@ struct ResponsePlanner: Sendable {
             let body = wire.errorBody(status: 400, model: model, key: nil)
             return steps + json(status: 400, replaceMessage(body, "runscope-test-server only streams: send \"stream\": true"))
         }
+        let script: StreamScript
+        switch conversationScript(request, scenario: scenario) {
+        case nil: script = self.script(request, scenario: scenario, wire: wire)
+        case .success(let turn)?: script = turn
+        case .failure(let problem)?:
+            let body = wire.errorBody(status: 400, model: model, key: nil)
+            return steps + json(status: 400, replaceMessage(body, problem.message))
+        }
         steps.append(.head(status: 200, headers: [("content-type", wire.contentType), ("cache-control", "no-cache")]))
-        steps += streamSteps(wire, script: script(request, scenario: scenario, wire: wire), scenario: scenario)
+        steps += streamSteps(wire, script: script, scenario: scenario)
         return steps
     }
 
@@ -109,13 +117,13 @@ struct ResponsePlanner: Sendable {
         }
     }
 
-    private func json(status: Int, _ body: Value, extra: [(String, String)] = []) -> [ResponseStep] {
+    func json(status: Int, _ body: Value, extra: [(String, String)] = []) -> [ResponseStep] {
         let bytes = Array(body.compactJSON().utf8)
         let headers = [("content-type", "application/json"), ("content-length", String(bytes.count))] + extra
         return [.head(status: status, headers: headers), .body(bytes), .end]
     }
 
-    private func replaceMessage(_ body: Value, _ message: String) -> Value {
+    func replaceMessage(_ body: Value, _ message: String) -> Value {
         guard var object = body.objectValue else { return body }
         if var error = object["error"]?.objectValue {
             error["message"] = .string(message)

@@ -1,0 +1,197 @@
+import RunscopeCore
+@testable import RunscopeProviders
+import RunscopeTestServer
+import Testing
+
+/// Multi-turn tool conversations over loopback, driven as an agent drives them: each
+/// provider's streamed tool calls are parsed, the results go back its way, and every
+/// request body is checked turn by turn against the provider's format.
+@Suite("Providers hold multi-turn tool conversations")
+struct ProviderConversationTests {
+    static let question = "Weather in Paris, and what is 2 + 3?"
+    static let calls = ScriptedConversation.weather.turns[0].toolCalls
+    /// The handled error the weather tool gives (no report for Paris).
+    static let weatherError = "Error: no weather report for Paris"
+
+    /// Plays `ScriptedConversation.weather`: turn 1 streams text and two parallel calls,
+    /// the tools run (the weather one fails, handled), turn 2 streams the answer.
+    static func playWeather(_ model: any ChatModel) async throws -> ConversationDriver {
+        var agent = ConversationDriver(model: model, question: question)
+        let first = try await agent.step()
+        #expect(first.content == "Let me check.")
+        #expect(first.toolCalls == calls)
+        #expect(agent.tokensPerStep[0] == ["Let", " me", " check."])
+        try await agent.runTools(weather: [:])
+        #expect(agent.messages.suffix(2).map(\.status) == [.error, .success])
+        #expect(agent.messages.last?.content == "5")
+        let second = try await agent.step()
+        #expect(second.content == "It is sunny in Paris, and 2 + 3 = 5.")
+        #expect(second.toolCalls.isEmpty)
+        #expect(agent.tokensPerStep[1].count == 11)
+        return agent
+    }
+
+    /// The two request bodies of the weather conversation, after checking there were two.
+    static func bodies(_ server: TestServer) throws -> (Value, Value) {
+        let bodies = server.requests.compactMap(\.json)
+        try #require(bodies.count == 2)
+        #expect(bodies.allSatisfy { $0["stream"] == true })
+        return (bodies[0], bodies[1])
+    }
+
+    @Test func openAIConversationSendsToolCallsAndToolMessages() async throws {
+        try await TestServer.with(options: TestServerOptions(tokenDelay: 0)) { server in
+            _ = try await Self.playWeather(Models.openAI(server, model: "gpt-conversation-weather"))
+            let (first, second) = try Self.bodies(server)
+            let tools = ConversationDriver.tools.map { tool -> Value in ["type": "function", "function": tool.asValue] }
+            let opening: [Value] = [
+                ["role": "system", "content": "You are a helpful assistant."], ["role": "user", "content": .string(Self.question)],
+            ]
+            #expect(first["tools"] == .array(tools))
+            #expect(first["messages"] == .array(opening))
+            #expect(second["tools"] == .array(tools))
+            #expect(second["messages"] == .array(opening + [
+                [
+                    "role": "assistant", "content": "Let me check.",
+                    "tool_calls": [
+                        ["id": "call_1", "type": "function", "function": ["name": "get_weather", "arguments": #"{"city":"Paris"}"#]],
+                        ["id": "call_2", "type": "function", "function": ["name": "calculator", "arguments": #"{"expression":"2 + 3"}"#]],
+                    ],
+                ],
+                ["role": "tool", "content": .string(Self.weatherError), "tool_call_id": "call_1"],
+                ["role": "tool", "content": "5", "tool_call_id": "call_2"],
+            ]))
+        }
+    }
+
+    @Test func anthropicConversationSendsToolUseAndToolResultBlocks() async throws {
+        try await TestServer.with(options: TestServerOptions(tokenDelay: 0)) { server in
+            _ = try await Self.playWeather(Models.anthropic(server, model: "claude-conversation-weather"))
+            let (first, second) = try Self.bodies(server)
+            let tools = ConversationDriver.tools.map { tool -> Value in
+                ["name": .string(tool.name), "description": .string(tool.description), "input_schema": tool.parameters]
+            }
+            let opening: [Value] = [["role": "user", "content": .string(Self.question)]]
+            for body in [first, second] {
+                #expect(body["system"] == "You are a helpful assistant.")
+                #expect(body["tools"] == .array(tools))
+                #expect(body["max_tokens"] == 1024)
+            }
+            #expect(first["messages"] == .array(opening))
+            #expect(second["messages"] == .array(opening + [
+                ["role": "assistant", "content": [
+                    ["type": "text", "text": "Let me check."],
+                    ["type": "tool_use", "id": "call_1", "name": "get_weather", "input": ["city": "Paris"]],
+                    ["type": "tool_use", "id": "call_2", "name": "calculator", "input": ["expression": "2 + 3"]],
+                ]],
+                // Both results in one user turn, the handled error flagged.
+                ["role": "user", "content": [
+                    ["type": "tool_result", "tool_use_id": "call_1", "content": .string(Self.weatherError), "is_error": true],
+                    ["type": "tool_result", "tool_use_id": "call_2", "content": "5", "is_error": false],
+                ]],
+            ]))
+        }
+    }
+
+    @Test func ollamaConversationSendsObjectArgumentsAndToolNames() async throws {
+        try await TestServer.with(options: TestServerOptions(tokenDelay: 0)) { server in
+            _ = try await Self.playWeather(Models.ollama(server, model: "llama-conversation-weather"))
+            let (first, second) = try Self.bodies(server)
+            let tools = ConversationDriver.tools.map { tool -> Value in ["type": "function", "function": tool.asValue] }
+            let opening: [Value] = [
+                ["role": "system", "content": "You are a helpful assistant."], ["role": "user", "content": .string(Self.question)],
+            ]
+            #expect(first["tools"] == .array(tools))
+            #expect(first["messages"] == .array(opening))
+            #expect(second["messages"] == .array(opening + [
+                [
+                    "role": "assistant", "content": "Let me check.",
+                    "tool_calls": [
+                        ["id": "call_1", "function": ["name": "get_weather", "arguments": ["city": "Paris"]]],
+                        ["id": "call_2", "function": ["name": "calculator", "arguments": ["expression": "2 + 3"]]],
+                    ],
+                ],
+                ["role": "tool", "content": .string(Self.weatherError), "tool_name": "get_weather", "tool_call_id": "call_1"],
+                ["role": "tool", "content": "5", "tool_name": "calculator", "tool_call_id": "call_2"],
+            ]))
+        }
+    }
+
+    /// The assistant messages of the last request of `ScriptedConversation.steps`, which
+    /// have tool calls and no text: each provider's way of saying "no text".
+    static let stepsAssistants: [String: [Value]] = {
+        let calls: [(id: Value, city: Value)] = [("call_paris", "Paris"), ("call_london", "London")]
+        return [
+            "openai": calls.map { call in
+                ["role": "assistant", "content": .null, "tool_calls": [[
+                    "id": call.id, "type": "function",
+                    "function": ["name": "get_weather", "arguments": .string(Value.object(["city": call.city]).compactJSON())],
+                ]]]
+            },
+            "anthropic": calls.map { call in
+                ["role": "assistant", "content": [["type": "tool_use", "id": call.id, "name": "get_weather", "input": ["city": call.city]]]]
+            },
+            "ollama": calls.map { call in
+                ["role": "assistant", "content": "", "tool_calls": [[
+                    "id": call.id, "function": ["name": "get_weather", "arguments": ["city": call.city]],
+                ]]]
+            },
+        ]
+    }()
+
+    @Test(arguments: ["openai", "anthropic", "ollama"])
+    func sequentialStepsSendEveryEarlierTurn(provider: String) async throws {
+        try await TestServer.with(options: TestServerOptions(tokenDelay: 0)) { server in
+            let model = Models.all(server, model: "m-conversation-steps").first { $0.0 == provider }!.1
+            var agent = ConversationDriver(model: model, question: "Paris or London?")
+            let weather = ["Paris": "Sunny, 24 °C", "London": "Rain, 14 °C"]
+            for city in ["Paris", "London"] {
+                let answer = try await agent.step()
+                #expect(answer.toolCalls.map(\.args) == [["city": .string(city)]])
+                try await agent.runTools(weather: weather)
+            }
+            #expect(try await agent.step().content == "Paris is sunny and London is rainy.")
+            let bodies = server.requests.compactMap(\.json)
+            try #require(bodies.count == 3)
+            let assistants = bodies[2]["messages"]?.arrayValue?.filter { $0["role"] == "assistant" }
+            #expect(assistants == Self.stepsAssistants[provider])
+            let turns = bodies.map { $0["messages"]?.arrayValue?.count ?? 0 }
+            // OpenAI and Ollama: system + human, then AI + tool per step; Anthropic: the system
+            // prompt is top-level, then human, then AI + a user turn of tool results per step.
+            #expect(turns == (provider == "anthropic" ? [1, 3, 5] : [2, 4, 6]))
+        }
+    }
+
+    @Test(arguments: ["openai", "anthropic", "ollama"])
+    func parallelAgentsOnOneServerGetTheirOwnTurns(provider: String) async throws {
+        try await TestServer.with(options: TestServerOptions(tokenDelay: 0.002)) { server in
+            let model = Models.all(server, model: "m-conversation-weather").first { $0.0 == provider }!.1
+            async let first = Self.playWeather(model)
+            async let second = Self.playWeather(model)
+            let agents = try await [first, second]
+            #expect(agents.map(\.messages.count) == [6, 6])
+            #expect(server.requests.count == 4)
+        }
+    }
+
+    @Test(arguments: ["openai", "anthropic", "ollama"])
+    func aRequestPastTheLastTurnIsABadRequestNamingTheConversation(provider: String) async throws {
+        try await TestServer.with(options: TestServerOptions(tokenDelay: 0)) { server in
+            let model = Models.all(server, model: "m-conversation-weather").first { $0.0 == provider }!.1
+            var agent = try await Self.playWeather(model)
+            agent.messages.append(.human("And tomorrow?"))
+            let error = await #expect(throws: ProviderError.self) { try await agent.step() }
+            #expect(error?.errorType == "BadRequestError")
+            #expect(error?.message.contains("conversation weather has 2 turns") == true)
+            #expect(error?.message.contains("turn 3") == true)
+        }
+    }
+
+    @Test func anUnknownConversationIsABadRequestListingTheKnownOnes() async throws {
+        try await TestServer.with(options: TestServerOptions(tokenDelay: 0)) { server in
+            let outcome = await runModel(Models.openAI(server, model: "gpt-conversation-nope"))
+            #expect(outcome.providerError?.errorType == "BadRequestError")
+            #expect(outcome.providerError?.message.contains("no conversation named nope (known: steps, weather)") == true)
+        }
+    }
+}
