@@ -117,28 +117,6 @@ struct ProviderConversationTests {
         }
     }
 
-    /// The assistant messages of the last request of `ScriptedConversation.steps`, which
-    /// have tool calls and no text: each provider's way of saying "no text".
-    static let stepsAssistants: [String: [Value]] = {
-        let calls: [(id: Value, city: Value)] = [("call_paris", "Paris"), ("call_london", "London")]
-        return [
-            "openai": calls.map { call in
-                ["role": "assistant", "content": .null, "tool_calls": [[
-                    "id": call.id, "type": "function",
-                    "function": ["name": "get_weather", "arguments": .string(Value.object(["city": call.city]).compactJSON())],
-                ]]]
-            },
-            "anthropic": calls.map { call in
-                ["role": "assistant", "content": [["type": "tool_use", "id": call.id, "name": "get_weather", "input": ["city": call.city]]]]
-            },
-            "ollama": calls.map { call in
-                ["role": "assistant", "content": "", "tool_calls": [[
-                    "id": call.id, "function": ["name": "get_weather", "arguments": ["city": call.city]],
-                ]]]
-            },
-        ]
-    }()
-
     @Test(arguments: ["openai", "anthropic", "ollama"])
     func sequentialStepsSendEveryEarlierTurn(provider: String) async throws {
         try await TestServer.with(options: TestServerOptions(tokenDelay: 0)) { server in
@@ -147,18 +125,40 @@ struct ProviderConversationTests {
             let weather = ["Paris": "Sunny, 24 °C", "London": "Rain, 14 °C"]
             for city in ["Paris", "London"] {
                 let answer = try await agent.step()
+                #expect(answer.content.isEmpty)
                 #expect(answer.toolCalls.map(\.args) == [["city": .string(city)]])
                 try await agent.runTools(weather: weather)
             }
             #expect(try await agent.step().content == "Paris is sunny and London is rainy.")
             let bodies = server.requests.compactMap(\.json)
             try #require(bodies.count == 3)
-            let assistants = bodies[2]["messages"]?.arrayValue?.filter { $0["role"] == "assistant" }
-            #expect(assistants == Self.stepsAssistants[provider])
-            let turns = bodies.map { $0["messages"]?.arrayValue?.count ?? 0 }
-            // OpenAI and Ollama: system + human, then AI + tool per step; Anthropic: the system
-            // prompt is top-level, then human, then AI + a user turn of tool results per step.
-            #expect(turns == (provider == "anthropic" ? [1, 3, 5] : [2, 4, 6]))
+            // Each request holds every earlier turn: the calls (no text) and their results.
+            var expected = WireExpectations.opening(provider, system: "You are a helpful assistant.", question: "Paris or London?")
+            for (index, turn) in ScriptedConversation.steps.turns.enumerated() {
+                #expect(bodies[index]["messages"] == .array(expected), "request \(index + 1)")
+                #expect(bodies[index]["tools"] == WireExpectations.tools(provider, ConversationDriver.tools))
+                guard let call = turn.toolCalls.first, let city = call.args["city"]?.stringValue else { break }
+                expected.append(WireExpectations.assistant(provider, text: "", calls: [call]))
+                expected += WireExpectations.toolResults(provider, [.init(callId: call.id!, toolName: call.name, content: weather[city]!)])
+            }
+        }
+    }
+
+    /// The weather conversation's second request, composed from `WireExpectations`
+    /// (the helper an agent-level test reuses), equals what the three literal tests above check.
+    @Test(arguments: ["openai", "anthropic", "ollama"])
+    func wireExpectationsDescribeTheWeatherTurns(provider: String) async throws {
+        try await TestServer.with(options: TestServerOptions(tokenDelay: 0)) { server in
+            let model = Models.all(server, model: "m-conversation-weather").first { $0.0 == provider }!.1
+            _ = try await Self.playWeather(model)
+            let (_, second) = try Self.bodies(server)
+            let expected = WireExpectations.opening(provider, system: "You are a helpful assistant.", question: Self.question)
+                + [WireExpectations.assistant(provider, text: "Let me check.", calls: Self.calls)]
+                + WireExpectations.toolResults(provider, [
+                    .init(callId: "call_1", toolName: "get_weather", content: Self.weatherError, isError: true),
+                    .init(callId: "call_2", toolName: "calculator", content: "5"),
+                ])
+            #expect(second["messages"] == .array(expected))
         }
     }
 
