@@ -7,13 +7,14 @@ final class RunningCLI {
     private let errPath: String
     private let outPath: String
 
-    /// Starts `runscope args...` in the repository root, its output going to temporary files.
-    init(_ args: [String]) throws {
+    /// Starts `runscope args...` (or another built program) in the repository root, its
+    /// output going to temporary files.
+    init(_ args: [String], executable: String = CLI.binary) throws {
         outPath = FileManager.default.temporaryDirectory.appendingPathComponent("runscope-bg-\(UUID())").path
         errPath = outPath + ".err"
         FileManager.default.createFile(atPath: outPath, contents: nil)
         FileManager.default.createFile(atPath: errPath, contents: nil)
-        process.executableURL = URL(fileURLWithPath: CLI.binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = args
         process.currentDirectoryURL = CLI.root
         process.standardOutput = FileHandle(forWritingAtPath: outPath)
@@ -33,12 +34,21 @@ final class RunningCLI {
 
     /// Waits until `condition` holds on standard error, for at most `timeout` seconds.
     func waitForStderr(timeout: TimeInterval = 20, _ condition: (String) -> Bool) async throws -> Bool {
+        try await waitFor(timeout: timeout) { condition($0.stderr) }
+    }
+
+    /// Waits until `condition` holds on standard output, for at most `timeout` seconds.
+    func waitForStdout(timeout: TimeInterval = 20, _ condition: (String) -> Bool) async throws -> Bool {
+        try await waitFor(timeout: timeout) { condition($0.stdout) }
+    }
+
+    private func waitFor(timeout: TimeInterval, _ condition: (RunningCLI) -> Bool) async throws -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            if condition(stderr) { return true }
+            if condition(self) { return true }
             try await Task.sleep(nanoseconds: 20_000_000)
         }
-        return condition(stderr)
+        return condition(self)
     }
 
     /// Waits for the process to exit, for at most `timeout` seconds; its status, or `nil` if it is still running.
