@@ -83,6 +83,10 @@ struct AnthropicWire: WireFormat {
         return ["type": "error", "error": ["type": .string(type), "message": .string(message)]]
     }
 
+    func historyProblem(_ body: Value?) -> String? {
+        ToolHistoryCheck.anthropic(body?["messages"]?.arrayValue ?? [])
+    }
+
     func toolNames(_ body: Value?) -> [String] {
         body?["tools"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
     }

@@ -187,6 +187,29 @@ struct ProviderConversationTests {
         }
     }
 
+    /// As the real APIs: OpenAI and Anthropic refuse a history whose tool call has no
+    /// result (here the calculator's); Ollama takes it.
+    @Test(arguments: [
+        ("openai", "The following tool_call_ids did not have response messages: call_2"),
+        ("anthropic", "messages.1: `tool_use` ids were found without `tool_result` blocks immediately after: call_2."),
+        ("ollama", ""),
+    ])
+    func aToolCallLeftWithoutResultIsRefusedAsTheAPIsDo(provider: String, message: String) async throws {
+        try await TestServer.with(options: TestServerOptions(tokenDelay: 0)) { server in
+            let model = Models.all(server, model: "m-conversation-weather").first { $0.0 == provider }!.1
+            var agent = ConversationDriver(model: model, question: Self.question)
+            let first = try await agent.step()
+            agent.messages.append(try await ConversationDriver.run(first.toolCalls[0], weather: ["Paris": "Sunny"]))
+            if message.isEmpty {
+                #expect(try await agent.step().content == "It is sunny in Paris, and 2 + 3 = 5.")
+                return
+            }
+            let error = await #expect(throws: ProviderError.self) { try await agent.step() }
+            #expect(error?.errorType == "BadRequestError")
+            #expect(error?.message.contains(message) == true, "\(String(describing: error))")
+        }
+    }
+
     @Test func anUnknownConversationIsABadRequestListingTheKnownOnes() async throws {
         try await TestServer.with(options: TestServerOptions(tokenDelay: 0)) { server in
             let outcome = await runModel(Models.openAI(server, model: "gpt-conversation-nope"))
