@@ -5,6 +5,7 @@ extension ScriptedConversation {
     public struct FormatError: Error, CustomStringConvertible, Equatable {
         /// The JSON path of the bad value.
         public var path: String
+        /// What is wrong there.
         public var message: String
 
         public var description: String { "\(path): \(message)" }

@@ -38,6 +38,7 @@ public struct ScriptedConversation: Sendable, Equatable {
 
     /// The name that selects it (`conversation-<name>`): one word of letters, digits or `_`.
     public var name: String
+    /// The answers, in order: turn 1 answers the first request.
     public var turns: [Turn]
 
     /// A conversation.
