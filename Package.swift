@@ -64,7 +64,7 @@ let package = Package(
         .executableTarget(name: "runscope-bench", dependencies: ["RunscopeCore", "RunscopeProviders", "RunscopeTUI"]),
         // A Swift-built demo chain in the inspector (screenshots; also drives the UI tests).
         .executableTarget(name: "inspector-demo", dependencies: ["RunscopeTUI", "RunscopeCore"]),
-        .executableTarget(name: "runscope-test-server", dependencies: ["RunscopeTestServer"]),
+        .executableTarget(name: "runscope-test-server", dependencies: ["RunscopeTestServer", "RunscopeCore"]),
         .executableTarget(name: "example-custom-handler", dependencies: ["RunscopeCore"], path: "Examples/custom-handler"),
         .executableTarget(name: "example-runtime-callbacks", dependencies: ["RunscopeCore"], path: "Examples/runtime-callbacks"),
         // Shared by test targets: comparing events with LangChain's reference recordings.

@@ -13,7 +13,7 @@ extension RunForest {
         case .newToken(let token, _):
             addToken(token, to: index, at: item.time)
         case .retry(let retry):
-            note(index, "retry: attempt \(retry.attemptNumber) failed (\(retry.error)); waiting \(retry.waitSeconds)s")
+            note(index, "retry: attempt \(retry.attemptNumber) failed (\(retry.error)); waiting \(DurationText.format(retry.waitSeconds))")
         case .custom(let name, let data):
             note(index, "custom event \(name): \(data.compactJSON())")
         case .text(let text):

@@ -15,6 +15,14 @@ public struct LogFollower: Sendable {
         self.pollInterval = pollInterval
     }
 
+    /// Returns once the file exists (at once for standard input), looking every
+    /// `pollInterval` seconds; throws `CancellationError` if the task is cancelled first.
+    public func waitForFile() async throws {
+        while path != "-", !FileManager.default.fileExists(atPath: path) {
+            try await Task.sleep(nanoseconds: UInt64(pollInterval * 1e9))
+        }
+    }
+
     /// The lines, as they come; the stream ends when standard input closes or the task is cancelled.
     public func lines() -> AsyncThrowingStream<Substring, any Error> {
         let path = self.path

@@ -15,6 +15,7 @@ public final class ReplayClock: Sendable {
         var finished = false
         var skipped = 0
         var mode: String
+        var waitingFor: String?
     }
 
     private let state: Mutex<State>
@@ -70,9 +71,16 @@ public final class ReplayClock: Sendable {
         state.withLock { $0.skipped = count }
     }
 
-    /// What the inspector's header says: `replay ×2`, `paused`, `replay ended`, `following`.
+    /// Notes that the log to follow does not exist yet (`nil`: it appeared), for the header.
+    public func noteWaiting(for file: String?) {
+        state.withLock { $0.waitingFor = file }
+    }
+
+    /// What the inspector's header says: `replay ×2`, `paused`, `replay ended`, `following`,
+    /// `waiting for live.jsonl to appear`.
     public var label: String {
         state.withLock { state in
+            if let file = state.waitingFor { return "waiting for \(file) to appear" }
             if state.finished { return "\(state.mode) ended" }
             if state.paused { return "paused (Space resumes, . steps)" }
             guard state.mode == "replay" else { return state.mode }

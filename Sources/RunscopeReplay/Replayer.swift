@@ -28,11 +28,21 @@ public struct Replayer: Sendable {
         for handler in handlers { try? entry.event.dispatch(to: handler, run: entry.run) }
     }
 
-    /// Reads every line into entries; bad lines are counted by the reader.
+    /// Reads every line into entries; bad lines are counted by the reader. A log in
+    /// which no line is an event (a chain file, say, or an empty file) is an error.
     public static func entries(_ lines: [Substring], reader: inout EventLogReader) throws(EventLogError) -> [EventLogEntry] {
         var entries: [EventLogEntry] = []
         for line in lines {
             if let entry = try reader.read(line: line) { entries.append(entry) }
+        }
+        if entries.isEmpty, reader.duplicates == 0 {
+            let what = switch reader.skipped {
+            case 0: "it has no lines"
+            case 1: "its one line is not an event"
+            default: "none of its \(reader.skipped) lines is an event"
+            }
+            throw EventLogError(message: "\(reader.source): not an event log: \(what) "
+                + "(each line of an event log is a JSON object with \"v\": 1, \"event\", \"run_id\" and \"time\")")
         }
         return entries
     }

@@ -20,18 +20,12 @@ public enum RunSummary {
         let duration = run.duration ?? now.timeIntervalSince(run.startTime)
         // Token events without text (a provider's tool-call or usage chunk) are not tokens.
         let tokens = run.tokens.filter { !$0.text.isEmpty }
-        let firstToken = tokens.first.map { format($0.time.timeIntervalSince(run.startTime)) } ?? "-"
+        let firstToken = tokens.first.map { DurationText.format($0.time.timeIntervalSince(run.startTime)) } ?? "-"
         rows.append([
             String(repeating: "  ", count: depth) + run.name, run.runType.rawValue, run.status.rawValue,
-            format(duration) + (run.endTime == nil ? "+" : ""), run.runType.isModel ? String(tokens.count) : "-",
+            DurationText.format(duration) + (run.endTime == nil ? "+" : ""), run.runType.isModel ? String(tokens.count) : "-",
             run.runType.isModel ? firstToken : "-",
         ])
         for child in run.childRuns { append(child, depth: depth + 1, now: now, to: &rows) }
-    }
-
-    /// `734ms` or `1.25s`.
-    static func format(_ seconds: TimeInterval) -> String {
-        let ms = Int((seconds * 1000).rounded(.down))
-        return ms < 1000 ? "\(ms)ms" : String(format: "%.2fs", seconds)
     }
 }

@@ -1,19 +1,16 @@
 import Foundation
+import RunscopeCore
 
 /// Number, duration and time formatting for the inspector, independent of the locale.
 enum Format {
-    /// Seconds as "0.4s", "12.3s", "2m05s", "1h02m".
+    /// A duration in a short column: "40ms", "12.3s", "2m05s", "1h02m" (`DurationText`).
     static func duration(_ seconds: Double) -> String {
-        let value = max(0, seconds)
-        if value < 60 { return String(format: "%.1fs", (value * 10).rounded(.down) / 10) }
-        let total = Int(value)
-        if total < 3600 { return String(format: "%dm%02ds", total / 60, total % 60) }
-        return String(format: "%dh%02dm", total / 3600, total % 3600 / 60)
+        DurationText.format(seconds, decimals: 1, minutes: true)
     }
 
-    /// Seconds with millisecond precision, "1.234s".
+    /// A duration to the millisecond: "40ms", "1.234s" (`DurationText`).
     static func precise(_ seconds: Double) -> String {
-        String(format: "%.3fs", seconds)
+        DurationText.format(seconds, decimals: 3)
     }
 
     /// An integer with thousands separators, "1,234,567".

@@ -12,16 +12,12 @@ struct AnthropicWire: WireFormat {
             "usage": ["input_tokens": .int(script.inputTokens), "output_tokens": 1],
         ]
         var parts: [StreamPart] = [event("message_start", ["type": "message_start", "message": message])]
-        parts.append(event("content_block_start", ["type": "content_block_start", "index": 0,
-                                                   "content_block": ["type": "text", "text": ""]]))
         parts.append(event("ping", ["type": "ping"]))
-        for token in script.tokens {
-            let delta: Value = ["type": "text_delta", "text": .string(token)]
-            parts.append(event("content_block_delta", ["type": "content_block_delta", "index": 0, "delta": delta], content: true))
-        }
-        parts.append(event("content_block_stop", ["type": "content_block_stop", "index": 0]))
+        // As the API: a text block only when there is text, then one tool_use block per call.
+        let textBlocks = script.tokens.isEmpty && !script.calls.isEmpty ? 0 : 1
+        if textBlocks == 1 { parts += textParts(script.tokens) }
         for (offset, call) in script.calls.enumerated() {
-            parts += toolParts(call, index: offset + 1)
+            parts += toolParts(call, index: offset + textBlocks)
         }
         let reason = script.calls.isEmpty ? "end_turn" : "tool_use"
         parts.append(event("message_delta", [
@@ -32,9 +28,24 @@ struct AnthropicWire: WireFormat {
         return parts
     }
 
+    private func textParts(_ tokens: [String]) -> [StreamPart] {
+        var parts = [event("content_block_start", ["type": "content_block_start", "index": 0,
+                                                   "content_block": ["type": "text", "text": ""]])]
+        for token in tokens {
+            let delta: Value = ["type": "text_delta", "text": .string(token)]
+            parts.append(event("content_block_delta", ["type": "content_block_delta", "index": 0, "delta": delta], content: true))
+        }
+        parts.append(event("content_block_stop", ["type": "content_block_stop", "index": 0]))
+        return parts
+    }
+
+    /// A tool_use block: its start (empty input), an empty `input_json_delta` as the API
+    /// sends first, the argument pieces, its stop.
     private func toolParts(_ call: StreamScript.Call, index: Int) -> [StreamPart] {
-        let block: Value = ["type": "tool_use", "id": .string("toolu_" + call.id), "name": .string(call.name), "input": [:]]
+        let block: Value = ["type": "tool_use", "id": .string(call.id), "name": .string(call.name), "input": [:]]
         var parts = [event("content_block_start", ["type": "content_block_start", "index": .int(index), "content_block": block])]
+        let empty: Value = ["type": "input_json_delta", "partial_json": ""]
+        parts.append(event("content_block_delta", ["type": "content_block_delta", "index": .int(index), "delta": empty]))
         for piece in call.pieces {
             let delta: Value = ["type": "input_json_delta", "partial_json": .string(piece)]
             parts.append(event("content_block_delta", ["type": "content_block_delta", "index": .int(index), "delta": delta], content: true))
@@ -70,6 +81,10 @@ struct AnthropicWire: WireFormat {
         default: type = "invalid_request_error"
         }
         return ["type": "error", "error": ["type": .string(type), "message": .string(message)]]
+    }
+
+    func historyProblem(_ body: Value?) -> String? {
+        ToolHistoryCheck.anthropic(body?["messages"]?.arrayValue ?? [])
     }
 
     func toolNames(_ body: Value?) -> [String] {

@@ -10,12 +10,15 @@ struct OllamaWire: WireFormat {
         for token in script.tokens {
             parts.append(line(message(script.model, content: token), content: true))
         }
-        if !script.calls.isEmpty {
+        // As Ollama's parsers emit them: each call whole (arguments an object) on its own
+        // line, with an `id` and the call's `index`.
+        for (index, call) in script.calls.enumerated() {
             var object = message(script.model, content: "").objectValue!
             var inner = object["message"]!.objectValue!
-            inner["tool_calls"] = .array(script.calls.map { call in
-                ["function": ["name": .string(call.name), "arguments": call.arguments]]
-            })
+            inner["tool_calls"] = [[
+                "id": .string(call.id),
+                "function": ["index": .int(index), "name": .string(call.name), "arguments": call.arguments],
+            ]]
             object["message"] = .object(inner)
             parts.append(line(.object(object), content: true))
         }

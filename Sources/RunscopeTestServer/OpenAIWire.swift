@@ -86,6 +86,10 @@ struct OpenAIWire: WireFormat {
         ]
     }
 
+    func historyProblem(_ body: Value?) -> String? {
+        ToolHistoryCheck.openAI(body?["messages"]?.arrayValue ?? [])
+    }
+
     func toolNames(_ body: Value?) -> [String] {
         body?["tools"]?.arrayValue?.compactMap { $0["function"]?["name"]?.stringValue } ?? []
     }

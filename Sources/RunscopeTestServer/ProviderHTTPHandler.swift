@@ -32,6 +32,7 @@ final class ProviderHTTPHandler: ChannelInboundHandler {
             let request = RecordedRequest(
                 method: head.method.rawValue, path: head.uri, headers: head.headers.map { ($0.name, $0.value) }, body: body)
             let attempt = state.record(request)
+            planner.options.onRequest?(request)
             responding = true
             play(planner.plan(request, attempt: attempt)[...], context: context)
         }

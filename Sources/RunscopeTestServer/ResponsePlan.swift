@@ -46,12 +46,15 @@ struct ResponsePlanner: Sendable {
             let body = wire.errorBody(status: status, model: model, key: key)
             return steps + json(status: status, body, extra: retryHeaders(scenario.retryAfter))
         }
-        guard request.json?["stream"]?.boolValue == true else {
-            let body = wire.errorBody(status: 400, model: model, key: nil)
-            return steps + json(status: 400, replaceMessage(body, "runscope-test-server only streams: send \"stream\": true"))
+        if let problem = Self.problem(request, wire: wire) { return steps + badRequest(wire, model: model, problem) }
+        let script: StreamScript
+        switch conversationScript(request, scenario: scenario) {
+        case nil: script = self.script(request, scenario: scenario, wire: wire)
+        case .success(let turn)?: script = turn
+        case .failure(let problem)?: return steps + badRequest(wire, model: model, problem.message)
         }
         steps.append(.head(status: 200, headers: [("content-type", wire.contentType), ("cache-control", "no-cache")]))
-        steps += streamSteps(wire, script: script(request, scenario: scenario, wire: wire), scenario: scenario)
+        steps += streamSteps(wire, script: script, scenario: scenario)
         return steps
     }
 
@@ -109,13 +112,25 @@ struct ResponsePlanner: Sendable {
         }
     }
 
-    private func json(status: Int, _ body: Value, extra: [(String, String)] = []) -> [ResponseStep] {
+    func json(status: Int, _ body: Value, extra: [(String, String)] = []) -> [ResponseStep] {
         let bytes = Array(body.compactJSON().utf8)
         let headers = [("content-type", "application/json"), ("content-length", String(bytes.count))] + extra
         return [.head(status: status, headers: headers), .body(bytes), .end]
     }
 
-    private func replaceMessage(_ body: Value, _ message: String) -> Value {
+    /// Why the request is refused with an HTTP 400: it does not stream, or the API would
+    /// refuse its history (tool calls without results).
+    static func problem(_ request: RecordedRequest, wire: any WireFormat) -> String? {
+        guard request.json?["stream"]?.boolValue == true else { return "runscope-test-server only streams: send \"stream\": true" }
+        return wire.historyProblem(request.json)
+    }
+
+    /// An HTTP 400 in the provider's format with `message`.
+    func badRequest(_ wire: any WireFormat, model: String, _ message: String) -> [ResponseStep] {
+        json(status: 400, replaceMessage(wire.errorBody(status: 400, model: model, key: nil), message))
+    }
+
+    func replaceMessage(_ body: Value, _ message: String) -> Value {
         guard var object = body.objectValue else { return body }
         if var error = object["error"]?.objectValue {
             error["message"] = .string(message)

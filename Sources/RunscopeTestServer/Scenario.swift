@@ -26,6 +26,8 @@
 /// - `slow-first-byte-<MS>`: wait MS milliseconds before the response head.
 /// - `delay-<MS>`: MS milliseconds between chunks (instead of the server's default).
 /// - `chunks-<N>`: stream N generated tokens (` t0`, ` t1`, ...) instead of the scripted text.
+/// - `conversation-<name>`: answer with the turn of a `ScriptedConversation` that the
+///   request has reached (turn N + 1 for a request holding N assistant messages).
 public struct Scenario: Sendable, Equatable {
     /// What the answer is made of.
     public enum Answer: Sendable, Equatable {
@@ -58,6 +60,8 @@ public struct Scenario: Sendable, Equatable {
     public var tokenDelay: Double?
     /// Generated tokens to stream instead of the scripted text.
     public var generatedTokens: Int?
+    /// The `ScriptedConversation` to answer from (its name, lowercased), if any.
+    public var conversation: String?
 
     /// The default scenario: a plain text answer.
     public init() {}
@@ -92,6 +96,7 @@ public struct Scenario: Sendable, Equatable {
             return 4
         case "delay" where number(1) != nil: tokenDelay = Double(number(1)!) / 1000; return 2
         case "chunks" where number(1) != nil: generatedTokens = number(1); return 2
+        case "conversation" where word(1) != nil: conversation = word(1); return 2
         default:
             if first.hasPrefix("x"), let count = Int(first.dropFirst()) { failuresBeforeOK = count }
         }

@@ -75,9 +75,13 @@ protocol WireFormat: Sendable {
     func errorBody(status: Int, model: String, key: String?) -> Value
     /// The tool names in a request body.
     func toolNames(_ body: Value?) -> [String]
+    /// Why the API would refuse the request's history (`ToolHistoryCheck`), if it would.
+    func historyProblem(_ body: Value?) -> String?
 }
 
 extension WireFormat {
+    func historyProblem(_ body: Value?) -> String? { nil }
+
     /// The message of an HTTP error, as the real APIs word it.
     func errorMessage(status: Int, model: String, key: String?) -> String {
         switch status {

@@ -5,7 +5,8 @@ import NIOPosix
 /// A scripted HTTP/1.1 server on loopback that speaks the streaming wire formats of
 /// OpenAI (`POST /v1/chat/completions`), Anthropic (`POST /v1/messages`) and Ollama
 /// (`POST /api/chat`), with real delays between chunks, every failure a client must
-/// handle (see `Scenario`), and a record of the requests it received.
+/// handle (see `Scenario`), multi-turn tool conversations served turn by turn
+/// (`ScriptedConversation`), and a record of the requests it received.
 ///
 /// ```swift
 /// try await TestServer.with { server in

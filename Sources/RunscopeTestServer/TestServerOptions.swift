@@ -12,6 +12,12 @@ public struct TestServerOptions: Sendable {
     public var inputTokens: Int
     /// A stalled response is closed after this many seconds if the client never gives up.
     public var stallLimit: Double
+    /// The conversations a request can select with `conversation-<name>`, by name
+    /// (case-insensitive). Default: `ScriptedConversation.builtIn`.
+    public var conversations: [String: ScriptedConversation]
+    /// Called with every request as it arrives, before it is answered (on the server's
+    /// event loop: keep it short). `runscope-test-server --record FILE` writes them out.
+    public var onRequest: (@Sendable (RecordedRequest) -> Void)?
 
     /// The default tokens: "Hello! How can I help you today?" in 9 chunks.
     public static let defaultTokens = ["Hello", "!", " How", " can", " I", " help", " you", " today", "?"]
@@ -19,12 +25,16 @@ public struct TestServerOptions: Sendable {
     /// Options; by default a 20 ms pace and the default tokens.
     public init(
         defaultScenario: String = "", tokens: [String] = TestServerOptions.defaultTokens, tokenDelay: Double = 0.02,
-        inputTokens: Int = 12, stallLimit: Double = 60
+        inputTokens: Int = 12, stallLimit: Double = 60,
+        conversations: [String: ScriptedConversation] = ScriptedConversation.builtIn,
+        onRequest: (@Sendable (RecordedRequest) -> Void)? = nil
     ) {
         self.defaultScenario = defaultScenario
         self.tokens = tokens
         self.tokenDelay = tokenDelay
         self.inputTokens = inputTokens
         self.stallLimit = stallLimit
+        self.conversations = conversations
+        self.onRequest = onRequest
     }
 }

@@ -62,12 +62,28 @@ struct TailCommand: AsyncParsableCommand {
 
     @OptionGroup var view: ViewOptions
 
+    @Flag(help: "If the file does not exist yet, wait for it to appear (without this, a missing file is an error).")
+    var wait = false
+
     func run() async throws {
         let clock = ReplayClock(following: true)
         let follower = LogFollower(path: file)
         let source = file
         let exitOnFinish = view.exitOnFinish
+        let missing = file != "-" && !FileManager.default.fileExists(atPath: file)
+        if missing {
+            guard wait else {
+                Terminal.error("\(file): no such file (--wait waits for it to appear)")
+                throw ExitCode(2)
+            }
+            clock.noteWaiting(for: ViewOptions.shortName(file))
+            if view.headless { Terminal.error("runscope: waiting for \(file) to appear") }
+        }
         let outcome = try await view.show(title: "tail \(ViewOptions.shortName(file))", clock: clock) { handlers in
+            if missing {
+                try await follower.waitForFile()
+                clock.noteWaiting(for: nil)
+            }
             var reader = EventLogReader(source: source)
             defer { ViewOptions.reportSkipped(reader) }
             let replayer = Replayer(clock: clock)

@@ -107,6 +107,20 @@ struct RunscopeCLIE2ETests {
         #expect(await session.exitStatus() == 0)
     }
 
+    @Test func tailWaitSaysItWaitsThenFollowsTheFileOnceItAppears() async throws {
+        let recorded = try Self.record("examples/joke.json")
+        let log = URL(fileURLWithPath: recorded).deletingLastPathComponent().appendingPathComponent("later.jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        let session = try launch(["tail", log, "--wait"])
+        defer { session.close() }
+        _ = try #require(await session.waitFor("waiting for later.jsonl to appear"), "the header does not say it waits")
+        try FileManager.default.moveItem(atPath: recorded, toPath: log)
+        let screen = try #require(await session.waitFor { $0.contains("✓ chain  RunnableSequence") }, "the runs did not appear")
+        #expect(screen.contains("following") && !screen.contains("waiting for"))
+        session.send("q")
+        #expect(await session.exitStatus() == 0)
+    }
+
     @Test func wideCharactersKeepTheBordersAligned() async throws {
         let session = try launch([Self.path("examples/cjk.json")])
         defer { session.close() }

@@ -87,7 +87,7 @@ struct ProviderToolCallingTests {
                 "content": [["type": "tool_use", "id": "call_9", "name": "get_weather", "input": ["city": "Paris"]]],
             ])
             #expect(messages[2] == [
-                "role": "user", "content": [["type": "tool_result", "tool_use_id": "call_9", "content": "18 C"]],
+                "role": "user", "content": [["type": "tool_result", "tool_use_id": "call_9", "content": "18 C", "is_error": false]],
             ])
         }
     }
@@ -98,7 +98,7 @@ struct ProviderToolCallingTests {
             let body = try #require(server.requests.first?.json)
             #expect(body["tools"] == [["type": "function", "function": Self.weather.asValue]])
             let messages = try #require(body["messages"]?.arrayValue)
-            #expect(messages[2]["tool_calls"] == [["function": ["name": "get_weather", "arguments": ["city": "Paris"]]]])
+            #expect(messages[2]["tool_calls"] == [["id": "call_9", "function": ["name": "get_weather", "arguments": ["city": "Paris"]]]])
             #expect(messages[3]["role"] == "tool")
             #expect(messages[3]["tool_name"] == "get_weather")
         }

@@ -27,8 +27,10 @@ import TerminalUI
     }
 
     @Test func formatsAreStable() {
-        #expect(Format.duration(0.04) == "0.0s")
+        #expect(Format.duration(0.04) == "40ms")
         #expect(Format.duration(12.36) == "12.3s")
+        #expect(Format.precise(0.0405) == "40ms")
+        #expect(Format.precise(1.2345) == "1.234s")
         #expect(Format.duration(125) == "2m05s")
         #expect(Format.duration(3725) == "1h02m")
         #expect(Format.count(1_234_567) == "1,234,567")

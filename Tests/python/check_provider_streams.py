@@ -5,7 +5,8 @@ them with the official Python SDKs (openai, anthropic).
 Usage: python3 Tests/python/check_provider_streams.py PATH/TO/runscope-test-server
 
 Starts the server on an ephemeral loopback port, points both SDKs at it with fake keys,
-streams a normal answer, a tool call and errors, and asserts what the SDKs parsed.
+streams a normal answer, a tool call, a two-turn conversation with parallel calls and errors,
+and asserts what the SDKs parsed.
 Prints one line per check and a closing "N passed, N failed" line; exits 1 on failure.
 """
 import json
@@ -110,6 +111,52 @@ def anthropic_tool_call(client):
     assert uses[0].input == ARGS, uses[0].input
 
 
+# The two turns of ScriptedConversation.weather, sent back the way each API wants them.
+PARALLEL = [("call_1", "get_weather", {"city": "Paris"}), ("call_2", "calculator", {"expression": "2 + 3"})]
+FINAL = "It is sunny in Paris, and 2 + 3 = 5."
+
+
+def openai_conversation(client):
+    with client.chat.completions.stream(model="gpt-conversation-weather", messages=MESSAGES, tools=[WEATHER_OPENAI]) as stream:
+        first = stream.get_final_completion().choices[0]
+    assert first.finish_reason == "tool_calls", first.finish_reason
+    assert first.message.content == "Let me check.", first.message.content
+    calls = [(c.id, c.function.name, json.loads(c.function.arguments)) for c in first.message.tool_calls]
+    assert calls == PARALLEL, calls
+    assistant = {
+        "role": "assistant", "content": first.message.content,
+        "tool_calls": [
+            {"id": c.id, "type": "function", "function": {"name": c.function.name, "arguments": c.function.arguments}}
+            for c in first.message.tool_calls
+        ],
+    }
+    history = MESSAGES + [assistant] + [
+        {"role": "tool", "tool_call_id": call_id, "content": "done"} for call_id, _, _ in calls
+    ]
+    with client.chat.completions.stream(model="gpt-conversation-weather", messages=history, tools=[WEATHER_OPENAI]) as stream:
+        second = stream.get_final_completion().choices[0]
+    assert (second.finish_reason, second.message.content) == ("stop", FINAL), second
+
+
+def anthropic_conversation(client):
+    with client.messages.stream(
+        model="claude-conversation-weather", max_tokens=1024, messages=MESSAGES, tools=[WEATHER_ANTHROPIC]
+    ) as stream:
+        first = stream.get_final_message()
+    assert first.stop_reason == "tool_use", first.stop_reason
+    assert [block.type for block in first.content] == ["text", "tool_use", "tool_use"], first.content
+    assert first.content[0].text == "Let me check.", first.content[0]
+    uses = [(block.id, block.name, block.input) for block in first.content[1:]]
+    assert uses == PARALLEL, uses
+    results = [{"type": "tool_result", "tool_use_id": use[0], "content": "done", "is_error": False} for use in uses]
+    history = MESSAGES + [{"role": "assistant", "content": first.content}, {"role": "user", "content": results}]
+    with client.messages.stream(
+        model="claude-conversation-weather", max_tokens=1024, messages=history, tools=[WEATHER_ANTHROPIC]
+    ) as stream:
+        second = stream.get_final_message()
+    assert (second.stop_reason, second.content[0].text) == ("end_turn", FINAL), second
+
+
 def anthropic_http_error(client):
     try:
         client.with_options(max_retries=0).messages.create(
@@ -148,10 +195,12 @@ def main():
         checks = [
             ("openai text stream", openai_text, oai),
             ("openai tool call", openai_tool_call, oai),
+            ("openai conversation, parallel calls", openai_conversation, oai),
             ("openai HTTP 429", openai_http_error, oai),
             ("openai error in stream", openai_stream_error, oai),
             ("anthropic text stream", anthropic_text, ant),
             ("anthropic tool call", anthropic_tool_call, ant),
+            ("anthropic conversation, parallel calls", anthropic_conversation, ant),
             ("anthropic HTTP 529", anthropic_http_error, ant),
             ("anthropic error event", anthropic_stream_error, ant),
         ]

@@ -22,12 +22,6 @@ enum ConsoleFormat {
         return color("90", parts.joined(separator: " > "), colors)
     }
 
-    /// `734ms` below one second, `1.25s` above.
-    static func elapsed(_ seconds: TimeInterval) -> String {
-        let ms = Int((seconds * 1000).rounded(.down))
-        return ms < 1000 ? "\(ms)ms" : String(format: "%.2fs", seconds)
-    }
-
     /// An object as-is, anything else as `{key: value}` (JS's `_coerceToDict`).
     static func coerce(_ value: Value, _ key: String) -> Value {
         switch value {
@@ -40,7 +34,7 @@ enum ConsoleFormat {
 
     /// The line for `event`, or `nil` for events the console does not print.
     static func line(_ event: RunEvent, run: RunInfo, crumbs: String, elapsed: TimeInterval?, colors: Bool) -> String? {
-        let time = elapsed.map { "[\(Self.elapsed($0))] " } ?? ""
+        let time = elapsed.map { "[\(DurationText.format($0))] " } ?? ""
         let start = { (kind: String, text: String) in "\(color("32", "[\(kind)/start]", colors)) [\(crumbs)] \(text)" }
         let end = { (kind: String, text: String) in "\(color("36", "[\(kind)/end]", colors)) [\(crumbs)] \(time)\(text)" }
         let failed = { (kind: String, text: String) in "\(color("31", "[\(kind)/error]", colors)) [\(crumbs)] \(time)\(text)" }

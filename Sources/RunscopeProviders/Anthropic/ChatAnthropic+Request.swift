@@ -3,7 +3,8 @@ import RunscopeCore
 extension ChatAnthropic {
     /// The JSON body of a streaming Messages request: system prompts joined into the
     /// top-level `system`, consecutive same-role messages merged (the API wants turns
-    /// to alternate), tool calls as `tool_use` blocks and tool answers as `tool_result`.
+    /// to alternate), tool calls as `tool_use` blocks and tool answers as `tool_result`
+    /// blocks (`is_error` set for a handled tool error), all of one turn's results in one user turn.
     func requestBody(_ messages: [Message], options: ChatCallOptions) -> ValueObject {
         var body: ValueObject = ["model": .string(endpoint.model), "max_tokens": .int(maxTokens)]
         let system = messages.filter { $0.role == .system }.map(\.content)
@@ -48,7 +49,11 @@ extension ChatAnthropic {
     static func contentBlocks(_ message: Message) -> [Value] {
         switch message.role {
         case .tool:
-            return [["type": "tool_result", "tool_use_id": .string(message.toolCallId ?? ""), "content": .string(message.content)]]
+            // `is_error` tells the model the tool failed (a handled tool error), as LangChain sends it.
+            return [[
+                "type": "tool_result", "tool_use_id": .string(message.toolCallId ?? ""), "content": .string(message.content),
+                "is_error": .bool(message.status == .error),
+            ]]
         case .ai:
             var blocks: [Value] = message.content.isEmpty ? [] : [["type": "text", "text": .string(message.content)]]
             for (index, call) in message.toolCalls.enumerated() {

@@ -3,7 +3,7 @@ import RunscopeCore
 extension ChatOllama {
     /// The JSON body of a streaming `/api/chat` request; sampling settings go in `options`.
     func requestBody(_ messages: [Message], options: ChatCallOptions) -> ValueObject {
-        var body: ValueObject = ["model": .string(endpoint.model), "messages": .array(messages.map(Self.wireMessage))]
+        var body: ValueObject = ["model": .string(endpoint.model), "messages": .array(Self.wireMessages(messages))]
         var modelOptions: ValueObject = [:]
         if let temperature = configuration.temperature { modelOptions["temperature"] = .double(temperature) }
         if let numPredict = configuration.numPredict { modelOptions["num_predict"] = .int(numPredict) }
@@ -17,7 +17,20 @@ extension ChatOllama {
         return body
     }
 
-    /// A message in Ollama's format: tool calls with `arguments` as an object, tool answers as `role: tool`.
+    /// The messages in Ollama's format; a tool answer without a name gets the name of
+    /// the call it answers (Ollama's `tool_name` tells the model which tool spoke).
+    static func wireMessages(_ messages: [Message]) -> [Value] {
+        var toolNames: [String: String] = [:]
+        return messages.map { message in
+            for call in message.toolCalls { if let id = call.id { toolNames[id] = call.name } }
+            var message = message
+            if message.role == .tool, message.name == nil { message.name = message.toolCallId.flatMap { toolNames[$0] } }
+            return wireMessage(message)
+        }
+    }
+
+    /// A message in Ollama's format: tool calls with `id` and `arguments` as an object,
+    /// tool answers as `role: tool` with `tool_name` and `tool_call_id`.
     static func wireMessage(_ message: Message) -> Value {
         var object: ValueObject = [:]
         switch message.role {
@@ -29,7 +42,9 @@ extension ChatOllama {
         object["content"] = .string(message.content)
         if message.role == .ai, !message.toolCalls.isEmpty {
             object["tool_calls"] = .array(message.toolCalls.map { call in
-                ["function": ["name": .string(call.name), "arguments": .object(call.args)]]
+                var wire: ValueObject = ["function": ["name": .string(call.name), "arguments": .object(call.args)]]
+                if let id = call.id { wire["id"] = .string(id) }
+                return .object(wire)
             })
         }
         if message.role == .tool {
