@@ -249,19 +249,24 @@ def test_an_interrupt_is_recorded_as_graph_interrupt(tmp_path: Path) -> None:
     assert "Paris?" in next(e for e in events if e["event"] == "on_tool_error")["error"]["message"]
 
 
-def test_async_handler_records_the_same_agent_runs() -> None:
-    async def run(mode: str) -> List[Dict[str, Any]]:
+@pytest.mark.parametrize("case", ["sequential_steps", "parallel_tools"])
+@pytest.mark.parametrize("mode", ["invoke", "stream"])
+def test_async_handler_records_the_same_agent_runs(case: str, mode: str) -> None:
+    async def run() -> List[Dict[str, Any]]:
         out = io.StringIO()
-        graph = agent.build_agent("sequential_steps")
+        graph = agent.build_agent(case)
         config = {"callbacks": [AsyncRunscopeCallbackHandler(out)]}
         if mode == "invoke":
-            await graph.ainvoke(agent_fakes.case_input("sequential_steps"), config=config)
+            await graph.ainvoke(agent_fakes.case_input(case), config=config)
         else:
-            async for _ in graph.astream(agent_fakes.case_input("sequential_steps"), stream_mode="messages", config=config):
+            async for _ in graph.astream(agent_fakes.case_input(case), stream_mode="messages", config=config):
                 pass
         return parse_log(out.getvalue())
 
-    for mode in ("invoke", "stream"):
-        events = asyncio.run(run(mode))
-        check_log(events)
-        assert log_shapes(events) == fixture_shapes(f"agent_sequential_steps.{mode}")
+    events = asyncio.run(run())
+    check_log(events)
+    expected, actual = fixture_shapes(f"agent_{case}.{mode}"), log_shapes(events)
+    if case == "parallel_tools":
+        assert per_run(actual) == per_run(expected)
+    else:
+        assert actual == expected
