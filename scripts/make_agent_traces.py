@@ -315,6 +315,8 @@ CASES: dict[str, tuple[str, bool, tuple[str, ...]]] = {
     "agent_sequential_steps": ("sequential_steps", False, BOTH_MODES),
     "agent_handled_tool_error": ("handled_tool_error", False, BOTH_MODES),
     "agent_unhandled_tool_error": ("unhandled_tool_error", False, BOTH_MODES),
+    "agent_unknown_tool": ("unknown_tool", False, BOTH_MODES),
+    "agent_invalid_args": ("invalid_args", False, BOTH_MODES),
     "agent_step_limit": ("step_limit", False, BOTH_MODES),
     "agent_named": ("named", False, ("invoke",)),
     "agent_tour": ("tour", False, BOTH_MODES),

@@ -50,6 +50,8 @@ CASES = {
         "agent_sequential_steps": (agent, "sequential_steps", ("invoke", "stream")),
         "agent_handled_tool_error": (agent, "handled_tool_error", ("invoke", "stream")),
         "agent_unhandled_tool_error": (agent, "unhandled_tool_error", ("invoke", "stream")),
+        "agent_unknown_tool": (agent, "unknown_tool", ("invoke", "stream")),
+        "agent_invalid_args": (agent, "invalid_args", ("invoke", "stream")),
         "agent_step_limit": (agent, "step_limit", ("invoke", "stream")),
         "agent_named": (agent, "named", ("invoke",)),
         "agent_tour": (agent, "tour", ("invoke", "stream")),

@@ -34,12 +34,14 @@ from test_runscope_handler import parse_log  # noqa: E402
 
 MODES = ("invoke", "stream")
 CASES = ("one_tool", "parallel_tools", "sequential_steps", "handled_tool_error", "unhandled_tool_error",
-         "step_limit", "named", "tour")
+         "unknown_tool", "step_limit", "named", "tour")
+# (invalid_args, arguments the tool's schema rejects, is only compared with LangGraph's tree:
+# whether runscope's agent validates arguments is its own choice)
 # cases with several tool calls in one step: their runs interleave, so they are compared per run
 CONCURRENT = {"parallel_tools", "tour"}
 # fixture of each (example, case, mode) LangGraph recorded
 FIXTURE = {
-    **{("agent.py", case, mode): f"agent_{case}.{mode}" for case in CASES for mode in MODES},
+    **{("agent.py", case, mode): f"agent_{case}.{mode}" for case in (*CASES, "invalid_args") for mode in MODES},
     ("react_agent.py", "one_tool", "invoke"): "react_agent_one_tool.invoke",
     ("react_agent.py", "one_tool", "stream"): "react_agent_one_tool.stream",
 }

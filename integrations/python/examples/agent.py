@@ -6,11 +6,13 @@
 The agent runs offline on a fake tool-calling chat model (agent_fakes.py). Cases:
 ``tour`` (the default: parallel calls, a second step, a handled tool error, an
 answer), ``one_tool``, ``parallel_tools``, ``sequential_steps``,
-``handled_tool_error``, ``unhandled_tool_error``, ``step_limit`` (LangGraph's
-recursion limit 5) and ``named`` (``name="weather_agent"``). ``--mode stream``
-(the default) streams the model's tokens (``stream_mode="messages"``), pausing
-RUNSCOPE_TOKEN_DELAY seconds (default 0.03) between chunks so they trickle in;
-``--mode invoke`` calls ``agent.invoke``. Exits 1 if the agent raised.
+``handled_tool_error``, ``unhandled_tool_error``, ``unknown_tool`` (a call to a
+tool the agent does not have), ``invalid_args`` (arguments the tool rejects),
+``step_limit`` (LangGraph's recursion limit 5) and ``named``
+(``name="weather_agent"``). ``--mode stream`` (the default) streams the model's
+tokens (``stream_mode="messages"``), pausing RUNSCOPE_TOKEN_DELAY seconds
+(default 0.03) between chunks so they trickle in; ``--mode invoke`` calls
+``agent.invoke``. Exits 1 if the agent raised.
 """
 
 from __future__ import annotations

@@ -138,6 +138,14 @@ SCRIPTS: Dict[str, Any] = {
         _ai("Let me look.", call("fetch_news", "call_1", topic="cats")),
         _ai("never reached"),
     ], {}),
+    "unknown_tool": (WEATHER, [get_weather, calculator], lambda: [
+        _ai("Let me check.", call("get_forecast", "call_1", city="Paris")),
+        _ai("I could not get a forecast."),
+    ], {}),
+    "invalid_args": (WEATHER, [get_weather], lambda: [
+        _ai("Let me check.", call("get_weather", "call_1", town="Paris")),
+        _ai("I could not check the weather."),
+    ], {}),
     "step_limit": (WEATHER, [get_weather], lambda: (
         _ai("Checking again.", call("get_weather", f"call_{n}", city="Paris")) for n in itertools.count(1)
     ), {}),
