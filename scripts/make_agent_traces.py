@@ -375,6 +375,25 @@ def run_case(name: str, case: str, react: bool, mode: str) -> dict:
     return {"case": name, "events": len(rec.events), "runs": len({e["run_id"] for e in rec.events}), **short}
 
 
+def run_interrupt_case(name: str) -> dict:
+    """An agent whose tool calls interrupt(): the first invoke pauses, a second one
+    (Command(resume="Paris") on the same thread) resumes it; both roots in one file."""
+    from langgraph.checkpoint.memory import InMemorySaver
+
+    ids = IdMap()
+    rec = Recorder(ids)
+    graph = create_agent(fakes.scripted_model("interrupt"), fakes.case_tools("interrupt"),
+                         system_prompt=fakes.SYSTEM_PROMPT, checkpointer=InMemorySaver())
+    config = {"callbacks": [rec], "configurable": {"thread_id": "thread-1"}}
+    _, first = run_agent(graph, fakes.case_input("interrupt"), "invoke", config, ids)
+    _, resumed = run_agent(graph, Command(resume="Paris"), "invoke", config, ids)
+    result = {"first": first, "resumed": resumed}
+    short = {"ok": first["ok"] and resumed["ok"]}
+    write_jsonl(OUT / f"{name}.events.jsonl", [*rec.events, {"__result__": short}])
+    (OUT / f"{name}.result.json").write_text(json.dumps(result, indent=1, ensure_ascii=False, default=str) + "\n")
+    return {"case": name, "events": len(rec.events), "runs": len({e["run_id"] for e in rec.events}), **short}
+
+
 def versions() -> dict[str, str]:
     out = {"python": sys.version.split()[0]}
     for package in PACKAGES:
@@ -393,6 +412,8 @@ def main() -> None:
             if only and name not in only and base not in only:
                 continue
             summary.append(run_case(name, case, react, mode))
+    if not only or "agent_interrupt.invoke" in only or "agent_interrupt" in only:
+        summary.append(run_interrupt_case("agent_interrupt.invoke"))
     (OUT / "_versions.json").write_text(json.dumps(versions(), indent=1) + "\n")
     for s in summary:
         print(json.dumps(s, default=str)[:300])

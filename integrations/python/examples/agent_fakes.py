@@ -21,6 +21,7 @@ from langchain_core.language_models import fake_chat_models
 from langchain_core.messages import AIMessage, AIMessageChunk
 from langchain_core.outputs import ChatGenerationChunk
 from langchain_core.tools import BaseTool, ToolException, tool
+from langgraph.types import interrupt
 
 SYSTEM_PROMPT = "You are a helpful assistant."
 
@@ -102,6 +103,12 @@ def fetch_news(topic: str) -> str:
     raise ValueError(msg)
 
 
+@tool
+def ask_human(question: str) -> str:
+    """Ask the person at the keyboard; the graph pauses until it is resumed with the answer."""
+    return str(interrupt({"question": question}))
+
+
 # --------------------------------------------------------------------------- scripts
 def call(name: str, call_id: str, **args: Any) -> Dict[str, Any]:
     """One tool call as a model returns it."""
@@ -145,6 +152,11 @@ SCRIPTS: Dict[str, Any] = {
     "invalid_args": (WEATHER, [get_weather], lambda: [
         _ai("Let me check.", call("get_weather", "call_1", town="Paris")),
         _ai("I could not check the weather."),
+    ], {}),
+    "interrupt": ("What is the weather?", [ask_human, get_weather], lambda: [
+        _ai("Which city?", call("ask_human", "call_1", question="Which city?")),
+        _ai("Let me check.", call("get_weather", "call_2", city="Paris")),
+        _ai("It is sunny in Paris."),
     ], {}),
     "step_limit": (WEATHER, [get_weather], lambda: (
         _ai("Checking again.", call("get_weather", f"call_{n}", city="Paris")) for n in itertools.count(1)
