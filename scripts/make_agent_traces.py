@@ -378,15 +378,12 @@ def run_case(name: str, case: str, react: bool, mode: str) -> dict:
 def run_interrupt_case(name: str) -> dict:
     """An agent whose tool calls interrupt(): the first invoke pauses, a second one
     (Command(resume="Paris") on the same thread) resumes it; both roots in one file."""
-    from langgraph.checkpoint.memory import InMemorySaver
-
     ids = IdMap()
     rec = Recorder(ids)
-    graph = create_agent(fakes.scripted_model("interrupt"), fakes.case_tools("interrupt"),
-                         system_prompt=fakes.SYSTEM_PROMPT, checkpointer=InMemorySaver())
-    config = {"callbacks": [rec], "configurable": {"thread_id": "thread-1"}}
+    graph = agent_builder("interrupt")()
+    config = {"callbacks": [rec], **fakes.CONFIG["interrupt"]}
     _, first = run_agent(graph, fakes.case_input("interrupt"), "invoke", config, ids)
-    _, resumed = run_agent(graph, Command(resume="Paris"), "invoke", config, ids)
+    _, resumed = run_agent(graph, Command(resume=fakes.RESUME["interrupt"]), "invoke", config, ids)
     result = {"first": first, "resumed": resumed}
     short = {"ok": first["ok"] and resumed["ok"]}
     write_jsonl(OUT / f"{name}.events.jsonl", [*rec.events, {"__result__": short}])

@@ -25,7 +25,6 @@ pytest.importorskip("langgraph")
 from langchain.agents import create_agent  # noqa: E402
 from langchain_core.messages import ToolMessage  # noqa: E402
 from langchain_core.tools import tool  # noqa: E402
-from langgraph.checkpoint.memory import InMemorySaver  # noqa: E402
 from langgraph.types import Command  # noqa: E402
 
 from runscope_langchain import AsyncRunscopeCallbackHandler, RunscopeCallbackHandler  # noqa: E402
@@ -232,14 +231,9 @@ def test_a_tool_returning_a_command_or_non_json_values() -> None:
 def test_an_interrupt_and_its_resume_are_logged_like_langgraph() -> None:
     """interrupt() in a tool: GraphInterrupt ends the tool and tools node runs, the graph
     ends normally; Command(resume=...) on the same thread runs the tools node again."""
-    graph = create_agent(agent_fakes.scripted_model("interrupt"), agent_fakes.case_tools("interrupt"),
-                         system_prompt=agent_fakes.SYSTEM_PROMPT, checkpointer=InMemorySaver())
     out = io.StringIO()
     with RunscopeCallbackHandler(out, raise_error=True) as handler:
-        config = {"callbacks": [handler], "configurable": {"thread_id": "t1"}}
-        state = graph.invoke(agent_fakes.case_input("interrupt"), config=config)
-        assert "__interrupt__" in state
-        graph.invoke(Command(resume="Paris"), config=config)
+        agent.run(agent.build_agent("interrupt"), "interrupt", "invoke", handler, 0)
     events = parse_log(out.getvalue())
     for event in events:
         check_line(event)

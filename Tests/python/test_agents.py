@@ -173,5 +173,19 @@ def test_replayed_react_agent_runs_the_swift_agent_loop(mode: str, tmp_path: pat
     assert any(row.startswith("LangGraph > model > GenericFakeChatModel | chat_model") for row in tree(sw.stdout))
 
 
+@pytest.mark.parametrize("mode", MODES)
+def test_a_replayed_interrupt_is_paused_not_failed(mode: str, tmp_path: pathlib.Path) -> None:
+    """GraphInterrupt ends the tool and tools node runs with an error: runscope shows them
+    as paused, never as failures (issue 9); the resumed graph then succeeds."""
+    log, status = python_log("agent.py", "interrupt", mode, tmp_path)
+    assert status == 0
+    replay = runscope("replay", str(log), "--no-tui", "--summary")
+    rows = tree(replay.stdout)
+    paused = [row for row in rows if row.startswith(("LangGraph > tools | ", "LangGraph > tools > ask_human | "))]
+    assert len(paused) == 4, rows  # the paused node and tool, then the resumed ones
+    assert not [row for row in rows if " | failed | " in row], rows
+    assert sum(" | succeeded | " in row for row in paused) == 2, rows
+
+
 def test_the_runscope_binary_exists() -> None:
     assert pathlib.Path(BIN).exists(), f"build runscope first (swift build); looked for {BIN} in {ROOT}"

@@ -157,7 +157,7 @@ SCRIPTS: Dict[str, Any] = {
         _ai("Which city?", call("ask_human", "call_1", question="Which city?")),
         _ai("Let me check.", call("get_weather", "call_2", city="Paris")),
         _ai("It is sunny in Paris."),
-    ], {}),
+    ], {"checkpointer": True}),
     "step_limit": (WEATHER, [get_weather], lambda: (
         _ai("Checking again.", call("get_weather", f"call_{n}", city="Paris")) for n in itertools.count(1)
     ), {}),
@@ -173,8 +173,15 @@ SCRIPTS: Dict[str, Any] = {
     ], {}),
 }
 
-#: config per case (the step limit case runs with LangGraph's recursion_limit 5)
-CONFIG: Dict[str, Dict[str, Any]] = {"step_limit": {"recursion_limit": 5}}
+#: config per case (the step limit case runs with LangGraph's recursion_limit 5; an
+#: interrupted agent needs a thread to be resumed on)
+CONFIG: Dict[str, Dict[str, Any]] = {
+    "step_limit": {"recursion_limit": 5},
+    "interrupt": {"configurable": {"thread_id": "thread-1"}},
+}
+
+#: the answer a paused case is resumed with (``Command(resume=...)``, a second invoke)
+RESUME: Dict[str, Any] = {"interrupt": "Paris"}
 
 
 def scripted_model(case: str) -> GenericFakeChatModel:
@@ -192,4 +199,10 @@ def case_tools(case: str) -> List[BaseTool]:
 
 
 def case_options(case: str) -> Dict[str, Any]:
-    return dict(SCRIPTS[case][3])
+    """create_agent's keyword arguments; ``checkpointer: True`` becomes a fresh InMemorySaver."""
+    options = dict(SCRIPTS[case][3])
+    if options.pop("checkpointer", False):
+        from langgraph.checkpoint.memory import InMemorySaver
+
+        options["checkpointer"] = InMemorySaver()
+    return options
