@@ -181,10 +181,9 @@ def test_a_replayed_interrupt_is_paused_not_failed(mode: str, tmp_path: pathlib.
     assert status == 0
     replay = runscope("replay", str(log), "--no-tui", "--summary")
     rows = tree(replay.stdout)
-    paused = [row for row in rows if row.startswith(("LangGraph > tools | ", "LangGraph > tools > ask_human | "))]
-    assert len(paused) == 4, rows  # the paused node and tool, then the resumed ones
+    asked = [row.split(" | ")[2] for row in rows if row.startswith("LangGraph > tools > ask_human | ")]
+    assert len(asked) == 2 and asked.count("succeeded") == 1, rows  # paused, then resumed
     assert not [row for row in rows if " | failed | " in row], rows
-    assert sum(" | succeeded | " in row for row in paused) == 2, rows
 
 
 def test_the_runscope_binary_exists() -> None:
