@@ -315,6 +315,8 @@ CASES: dict[str, tuple[str, bool, tuple[str, ...]]] = {
     "agent_sequential_steps": ("sequential_steps", False, BOTH_MODES),
     "agent_handled_tool_error": ("handled_tool_error", False, BOTH_MODES),
     "agent_unhandled_tool_error": ("unhandled_tool_error", False, BOTH_MODES),
+    "agent_unknown_tool": ("unknown_tool", False, BOTH_MODES),
+    "agent_invalid_args": ("invalid_args", False, BOTH_MODES),
     "agent_step_limit": ("step_limit", False, BOTH_MODES),
     "agent_named": ("named", False, ("invoke",)),
     "agent_tour": ("tour", False, BOTH_MODES),
@@ -373,6 +375,22 @@ def run_case(name: str, case: str, react: bool, mode: str) -> dict:
     return {"case": name, "events": len(rec.events), "runs": len({e["run_id"] for e in rec.events}), **short}
 
 
+def run_interrupt_case(name: str) -> dict:
+    """An agent whose tool calls interrupt(): the first invoke pauses, a second one
+    (Command(resume="Paris") on the same thread) resumes it; both roots in one file."""
+    ids = IdMap()
+    rec = Recorder(ids)
+    graph = agent_builder("interrupt")()
+    config = {"callbacks": [rec], **fakes.CONFIG["interrupt"]}
+    _, first = run_agent(graph, fakes.case_input("interrupt"), "invoke", config, ids)
+    _, resumed = run_agent(graph, Command(resume=fakes.RESUME["interrupt"]), "invoke", config, ids)
+    result = {"first": first, "resumed": resumed}
+    short = {"ok": first["ok"] and resumed["ok"]}
+    write_jsonl(OUT / f"{name}.events.jsonl", [*rec.events, {"__result__": short}])
+    (OUT / f"{name}.result.json").write_text(json.dumps(result, indent=1, ensure_ascii=False, default=str) + "\n")
+    return {"case": name, "events": len(rec.events), "runs": len({e["run_id"] for e in rec.events}), **short}
+
+
 def versions() -> dict[str, str]:
     out = {"python": sys.version.split()[0]}
     for package in PACKAGES:
@@ -391,6 +409,8 @@ def main() -> None:
             if only and name not in only and base not in only:
                 continue
             summary.append(run_case(name, case, react, mode))
+    if not only or "agent_interrupt.invoke" in only or "agent_interrupt" in only:
+        summary.append(run_interrupt_case("agent_interrupt.invoke"))
     (OUT / "_versions.json").write_text(json.dumps(versions(), indent=1) + "\n")
     for s in summary:
         print(json.dumps(s, default=str)[:300])

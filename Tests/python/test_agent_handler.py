@@ -25,8 +25,7 @@ pytest.importorskip("langgraph")
 from langchain.agents import create_agent  # noqa: E402
 from langchain_core.messages import ToolMessage  # noqa: E402
 from langchain_core.tools import tool  # noqa: E402
-from langgraph.checkpoint.memory import InMemorySaver  # noqa: E402
-from langgraph.types import Command, interrupt  # noqa: E402
+from langgraph.types import Command  # noqa: E402
 
 from runscope_langchain import AsyncRunscopeCallbackHandler, RunscopeCallbackHandler  # noqa: E402
 
@@ -38,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import agent  # noqa: E402
 import agent_fakes  # noqa: E402
 import react_agent  # noqa: E402
-from test_runscope_handler import check_log, parse_log  # noqa: E402
+from test_runscope_handler import check_line, check_log, parse_log  # noqa: E402
 
 GRAPH_KEYS = ("langgraph_step", "langgraph_node", "langgraph_triggers", "langgraph_path", "lc_agent_name")
 # fixture -> (example module, case, mode); every fixture with its Python example
@@ -50,6 +49,8 @@ CASES = {
         "agent_sequential_steps": (agent, "sequential_steps", ("invoke", "stream")),
         "agent_handled_tool_error": (agent, "handled_tool_error", ("invoke", "stream")),
         "agent_unhandled_tool_error": (agent, "unhandled_tool_error", ("invoke", "stream")),
+        "agent_unknown_tool": (agent, "unknown_tool", ("invoke", "stream")),
+        "agent_invalid_args": (agent, "invalid_args", ("invoke", "stream")),
         "agent_step_limit": (agent, "step_limit", ("invoke", "stream")),
         "agent_named": (agent, "named", ("invoke",)),
         "agent_tour": (agent, "tour", ("invoke", "stream")),
@@ -227,41 +228,39 @@ def test_a_tool_returning_a_command_or_non_json_values() -> None:
     assert "NaN" not in out.getvalue()
 
 
-def test_an_interrupt_is_recorded_as_graph_interrupt(tmp_path: Path) -> None:
-    @tool
-    def ask_human(question: str) -> str:
-        """Ask a person."""
-        return str(interrupt({"question": question}))
-
-    model = agent_fakes.GenericFakeChatModel(messages=iter([
-        agent_fakes._ai("Asking.", agent_fakes.call("ask_human", "call_1", question="Paris?"))]))
-    graph = create_agent(model, [ask_human], checkpointer=InMemorySaver())
+def test_an_interrupt_and_its_resume_are_logged_like_langgraph() -> None:
+    """interrupt() in a tool: GraphInterrupt ends the tool and tools node runs, the graph
+    ends normally; Command(resume=...) on the same thread runs the tools node again."""
     out = io.StringIO()
     with RunscopeCallbackHandler(out, raise_error=True) as handler:
-        state = graph.invoke(agent_fakes.case_input("one_tool"),
-                             config={"callbacks": [handler], "configurable": {"thread_id": "t1"}})
-    assert "__interrupt__" in state
+        agent.run(agent.build_agent("interrupt"), "interrupt", "invoke", handler, 0)
     events = parse_log(out.getvalue())
-    check_log(events)
+    for event in events:
+        check_line(event)
+    assert log_shapes(events) == fixture_shapes("agent_interrupt.invoke")
     errors = [(e["event"], e["name"], e["error"]["type"]) for e in events if e["event"].endswith("_error")]
-    assert ("on_tool_error", "ask_human", "GraphInterrupt") in errors
-    assert ("on_chain_error", "tools", "GraphInterrupt") in errors
-    assert "Paris?" in next(e for e in events if e["event"] == "on_tool_error")["error"]["message"]
+    assert errors == [("on_tool_error", "ask_human", "GraphInterrupt"), ("on_chain_error", "tools", "GraphInterrupt")]
+    assert "Which city?" in next(e for e in events if e["event"] == "on_tool_error")["error"]["message"]
 
 
-def test_async_handler_records_the_same_agent_runs() -> None:
-    async def run(mode: str) -> List[Dict[str, Any]]:
+@pytest.mark.parametrize("case", ["sequential_steps", "parallel_tools"])
+@pytest.mark.parametrize("mode", ["invoke", "stream"])
+def test_async_handler_records_the_same_agent_runs(case: str, mode: str) -> None:
+    async def run() -> List[Dict[str, Any]]:
         out = io.StringIO()
-        graph = agent.build_agent("sequential_steps")
+        graph = agent.build_agent(case)
         config = {"callbacks": [AsyncRunscopeCallbackHandler(out)]}
         if mode == "invoke":
-            await graph.ainvoke(agent_fakes.case_input("sequential_steps"), config=config)
+            await graph.ainvoke(agent_fakes.case_input(case), config=config)
         else:
-            async for _ in graph.astream(agent_fakes.case_input("sequential_steps"), stream_mode="messages", config=config):
+            async for _ in graph.astream(agent_fakes.case_input(case), stream_mode="messages", config=config):
                 pass
         return parse_log(out.getvalue())
 
-    for mode in ("invoke", "stream"):
-        events = asyncio.run(run(mode))
-        check_log(events)
-        assert log_shapes(events) == fixture_shapes(f"agent_sequential_steps.{mode}")
+    events = asyncio.run(run())
+    check_log(events)
+    expected, actual = fixture_shapes(f"agent_{case}.{mode}"), log_shapes(events)
+    if case == "parallel_tools":
+        assert per_run(actual) == per_run(expected)
+    else:
+        assert actual == expected

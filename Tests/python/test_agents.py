@@ -34,12 +34,14 @@ from test_runscope_handler import parse_log  # noqa: E402
 
 MODES = ("invoke", "stream")
 CASES = ("one_tool", "parallel_tools", "sequential_steps", "handled_tool_error", "unhandled_tool_error",
-         "step_limit", "named", "tour")
+         "unknown_tool", "step_limit", "named", "tour")
+# (invalid_args, arguments the tool's schema rejects, is only compared with LangGraph's tree:
+# whether runscope's agent validates arguments is its own choice)
 # cases with several tool calls in one step: their runs interleave, so they are compared per run
 CONCURRENT = {"parallel_tools", "tour"}
 # fixture of each (example, case, mode) LangGraph recorded
 FIXTURE = {
-    **{("agent.py", case, mode): f"agent_{case}.{mode}" for case in CASES for mode in MODES},
+    **{("agent.py", case, mode): f"agent_{case}.{mode}" for case in (*CASES, "invalid_args") for mode in MODES},
     ("react_agent.py", "one_tool", "invoke"): "react_agent_one_tool.invoke",
     ("react_agent.py", "one_tool", "stream"): "react_agent_one_tool.stream",
 }
@@ -173,6 +175,19 @@ def test_replayed_react_agent_runs_the_swift_agent_loop(mode: str, tmp_path: pat
     sw = runscope("replay", str(sw_log), "--no-tui", "--summary")
     assert react_projection(py.stdout) == tree(sw.stdout)
     assert any(row.startswith("LangGraph > model > GenericFakeChatModel | chat_model") for row in tree(sw.stdout))
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_replayed_interrupt_is_paused_not_failed(mode: str, tmp_path: pathlib.Path) -> None:
+    """GraphInterrupt ends the tool and tools node runs with an error: runscope shows them
+    as paused, never as failures (issue 9); the resumed graph then succeeds."""
+    log, status = python_log("agent.py", "interrupt", mode, tmp_path)
+    assert status == 0
+    replay = runscope("replay", str(log), "--no-tui", "--summary")
+    rows = tree(replay.stdout)
+    asked = [row.split(" | ")[2] for row in rows if row.startswith("LangGraph > tools > ask_human | ")]
+    assert len(asked) == 2 and asked.count("succeeded") == 1, rows  # paused, then resumed
+    assert not [row for row in rows if " | failed | " in row], rows
 
 
 def test_the_runscope_binary_exists() -> None:

@@ -6,11 +6,14 @@
 The agent runs offline on a fake tool-calling chat model (agent_fakes.py). Cases:
 ``tour`` (the default: parallel calls, a second step, a handled tool error, an
 answer), ``one_tool``, ``parallel_tools``, ``sequential_steps``,
-``handled_tool_error``, ``unhandled_tool_error``, ``step_limit`` (LangGraph's
-recursion limit 5) and ``named`` (``name="weather_agent"``). ``--mode stream``
-(the default) streams the model's tokens (``stream_mode="messages"``), pausing
-RUNSCOPE_TOKEN_DELAY seconds (default 0.03) between chunks so they trickle in;
-``--mode invoke`` calls ``agent.invoke``. Exits 1 if the agent raised.
+``handled_tool_error``, ``unhandled_tool_error``, ``unknown_tool`` (a call to a
+tool the agent does not have), ``invalid_args`` (arguments the tool rejects),
+``step_limit`` (LangGraph's recursion limit 5), ``interrupt`` (a tool pauses the
+agent with ``interrupt()``; a second call resumes it) and ``named``
+(``name="weather_agent"``). ``--mode stream`` (the default) streams the model's
+tokens (``stream_mode="messages"``), pausing RUNSCOPE_TOKEN_DELAY seconds
+(default 0.03) between chunks so they trickle in; ``--mode invoke`` calls
+``agent.invoke``. Exits 1 if the agent raised.
 """
 
 from __future__ import annotations
@@ -22,8 +25,9 @@ import time
 from typing import Any, Optional, Sequence
 
 from langchain.agents import create_agent
+from langgraph.types import Command
 
-from agent_fakes import CONFIG, SCRIPTS, SYSTEM_PROMPT, case_input, case_options, case_tools, scripted_model
+from agent_fakes import CONFIG, RESUME, SCRIPTS, SYSTEM_PROMPT, case_input, case_options, case_tools, scripted_model
 from runscope_langchain import RunscopeCallbackHandler
 
 
@@ -34,16 +38,18 @@ def build_agent(case: str) -> Any:
 
 def run(agent: Any, case: str, mode: str, handler: Any, delay: float) -> None:
     config = {"callbacks": [handler], **CONFIG.get(case, {})}
-    if mode == "invoke":
-        state = agent.invoke(case_input(case), config=config)
-        print(state["messages"][-1].content, file=sys.stderr)
-        return
-    for message, _metadata in agent.stream(case_input(case), stream_mode="messages", config=config):
-        text = f"\n[{message.name}] {message.content}\n" if message.type == "tool" else message.content
-        print(text, end="", file=sys.stderr, flush=True)
-        if delay:
-            time.sleep(delay)
-    print(file=sys.stderr)
+    inputs = [case_input(case)] + ([Command(resume=RESUME[case])] if case in RESUME else [])
+    for value in inputs:  # a paused agent is resumed with a second call on the same thread
+        if mode == "invoke":
+            state = agent.invoke(value, config=config)
+            print(state["messages"][-1].content, file=sys.stderr)
+            continue
+        for message, _metadata in agent.stream(value, stream_mode="messages", config=config):
+            text = f"\n[{message.name}] {message.content}\n" if message.type == "tool" else message.content
+            print(text, end="", file=sys.stderr, flush=True)
+            if delay:
+                time.sleep(delay)
+        print(file=sys.stderr)
 
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:

@@ -21,6 +21,7 @@ from langchain_core.language_models import fake_chat_models
 from langchain_core.messages import AIMessage, AIMessageChunk
 from langchain_core.outputs import ChatGenerationChunk
 from langchain_core.tools import BaseTool, ToolException, tool
+from langgraph.types import interrupt
 
 SYSTEM_PROMPT = "You are a helpful assistant."
 
@@ -102,6 +103,12 @@ def fetch_news(topic: str) -> str:
     raise ValueError(msg)
 
 
+@tool
+def ask_human(question: str) -> str:
+    """Ask the person at the keyboard; the graph pauses until it is resumed with the answer."""
+    return str(interrupt({"question": question}))
+
+
 # --------------------------------------------------------------------------- scripts
 def call(name: str, call_id: str, **args: Any) -> Dict[str, Any]:
     """One tool call as a model returns it."""
@@ -138,6 +145,19 @@ SCRIPTS: Dict[str, Any] = {
         _ai("Let me look.", call("fetch_news", "call_1", topic="cats")),
         _ai("never reached"),
     ], {}),
+    "unknown_tool": (WEATHER, [get_weather, calculator], lambda: [
+        _ai("Let me check.", call("get_forecast", "call_1", city="Paris")),
+        _ai("I could not get a forecast."),
+    ], {}),
+    "invalid_args": (WEATHER, [get_weather], lambda: [
+        _ai("Let me check.", call("get_weather", "call_1", town="Paris")),
+        _ai("I could not check the weather."),
+    ], {}),
+    "interrupt": ("What is the weather?", [ask_human, get_weather], lambda: [
+        _ai("Which city?", call("ask_human", "call_1", question="Which city?")),
+        _ai("Let me check.", call("get_weather", "call_2", city="Paris")),
+        _ai("It is sunny in Paris."),
+    ], {"checkpointer": True}),
     "step_limit": (WEATHER, [get_weather], lambda: (
         _ai("Checking again.", call("get_weather", f"call_{n}", city="Paris")) for n in itertools.count(1)
     ), {}),
@@ -153,8 +173,15 @@ SCRIPTS: Dict[str, Any] = {
     ], {}),
 }
 
-#: config per case (the step limit case runs with LangGraph's recursion_limit 5)
-CONFIG: Dict[str, Dict[str, Any]] = {"step_limit": {"recursion_limit": 5}}
+#: config per case (the step limit case runs with LangGraph's recursion_limit 5; an
+#: interrupted agent needs a thread to be resumed on)
+CONFIG: Dict[str, Dict[str, Any]] = {
+    "step_limit": {"recursion_limit": 5},
+    "interrupt": {"configurable": {"thread_id": "thread-1"}},
+}
+
+#: the answer a paused case is resumed with (``Command(resume=...)``, a second invoke)
+RESUME: Dict[str, Any] = {"interrupt": "Paris"}
 
 
 def scripted_model(case: str) -> GenericFakeChatModel:
@@ -172,4 +199,10 @@ def case_tools(case: str) -> List[BaseTool]:
 
 
 def case_options(case: str) -> Dict[str, Any]:
-    return dict(SCRIPTS[case][3])
+    """create_agent's keyword arguments; ``checkpointer: True`` becomes a fresh InMemorySaver."""
+    options = dict(SCRIPTS[case][3])
+    if options.pop("checkpointer", False):
+        from langgraph.checkpoint.memory import InMemorySaver
+
+        options["checkpointer"] = InMemorySaver()
+    return options
