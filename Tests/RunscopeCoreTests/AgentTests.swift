@@ -178,3 +178,22 @@ actor Rendezvous {
         waiting = []
     }
 }
+
+/// The step limit as LangGraph counts it.
+@Suite struct AgentStepLimitTests {
+    /// One tool step and an answer: steps 1 (model), 2 (tools), 3 (model).
+    static func agent(limit: Int) -> Agent {
+        AgentTests.weatherAgent(AgentTests.oneCall, limit: limit)
+    }
+
+    @Test func anAnswerBeforeTheLimitSucceeds() async throws {
+        _ = try await Self.agent(limit: 4).invoke("Weather?")
+    }
+
+    @Test func anAnswerAtTheLastAllowedStepFailsAsInLangGraph() async throws {
+        await #expect(throws: GraphRecursionError(limit: 3)) { try await Self.agent(limit: 3).invoke("Weather?") }
+        await #expect(throws: GraphRecursionError(limit: 3)) {
+            for try await _ in Self.agent(limit: 3).stream("Weather?") {}
+        }
+    }
+}

@@ -40,6 +40,12 @@ final class AgentLoop {
         return stepNumber
     }
 
+    /// Fails an answer given at the last allowed step: LangGraph checks the limit
+    /// before it looks for more work, so that run ends with `GraphRecursionError` too.
+    private func checkLimitAtAnswer() throws {
+        if stepNumber >= agent.recursionLimit { throw GraphRecursionError(limit: agent.recursionLimit) }
+    }
+
     /// The config for nested runs, with the agent's metadata inherited.
     private var nodeParentConfig: RunConfig {
         var copy = config
@@ -53,7 +59,10 @@ final class AgentLoop {
         let task = GraphTask.pulled("model", step: try nextStep())
         let answer = try await ModelNode(agent: agent, task: task).invoke(messages, root: root, config: nodeParentConfig)
         messages.append(Self.withId(answer))
-        guard !answer.toolCalls.isEmpty else { return false }
+        guard !answer.toolCalls.isEmpty else {
+            try checkLimitAtAnswer()
+            return false
+        }
         try await runTools(answer.toolCalls)
         return true
     }
@@ -98,6 +107,7 @@ final class AgentLoop {
             modelNode = nil
             messages.append(Self.withId(answer))
             if answer.toolCalls.isEmpty {
+                try checkLimitAtAnswer()
                 finished = true
                 _ = try finish()
             } else {

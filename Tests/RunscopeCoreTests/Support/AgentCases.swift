@@ -75,6 +75,20 @@ enum AgentCases {
                 .ai("Let me check.", toolCalls: [call("get_weather", "call_1", ["city": "Paris"])]),
                 .ai("It is sunny in Paris."),
             ]), tools: [getWeather], systemPrompt: system, name: "weather_agent"), input(weather))
+        case "agent_unknown_tool":
+            return (Agent(model: model([
+                .ai("Let me check.", toolCalls: [call("get_forecast", "call_1", ["city": "Paris"])]),
+                .ai("I could not get a forecast."),
+            ]), tools: [getWeather, CalculatorTool()], systemPrompt: system), input(weather))
+        case "agent_tour":
+            return (Agent(model: model([
+                .ai("Let me check the weather and do the sum.", toolCalls: [
+                    call("get_weather", "call_1", ["city": "Paris"]), call("calculator", "call_2", ["expression": "2 + 3"]),
+                ]),
+                .ai("Now the stock price.", toolCalls: [call("get_stock_price", "call_3", ["symbol": "XYZ"])]),
+                .ai("It is sunny in Paris and 2 + 3 = 5, but I could not find the stock XYZ."),
+            ]), tools: [getWeather, CalculatorTool(), getStockPrice], systemPrompt: system),
+                    input("Weather in Paris, 2 + 3, and the price of XYZ?"))
         default:
             fatalError("no agent case \(name)")
         }
