@@ -5,6 +5,10 @@ public struct RunTree: Sendable {
     /// How a run stands.
     public enum Status: String, Sendable {
         case running, succeeded, failed, cancelled
+        /// Stopped at a LangGraph interrupt, to be resumed (not a failure).
+        case paused
+        /// Ended by a LangGraph command that sent control elsewhere (not a failure).
+        case routed
     }
 
     public var id: UUID
@@ -32,7 +36,11 @@ public struct RunTree: Sendable {
 
     /// The run's status.
     public var status: Status {
-        if let error { return error.isCancellation ? .cancelled : .failed }
+        if let error {
+            if error.isCancellation { return .cancelled }
+            if error.isInterrupt { return .paused }
+            return error.isCommand ? .routed : .failed
+        }
         return endTime == nil ? .running : .succeeded
     }
 
