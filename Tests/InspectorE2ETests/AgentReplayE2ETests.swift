@@ -72,4 +72,31 @@ struct AgentReplayE2ETests {
         session.send("q")
         #expect(await session.exitStatus() == 0)
     }
+
+    @Test func tailFollowsAPythonReactAgentAsItsLogGrows() async throws {
+        let lines = try String(contentsOfFile: Self.fixture("python-react-agent.jsonl"), encoding: .utf8).split(separator: "\n")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("runscope-agent-tail-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let log = folder.appendingPathComponent("agent.jsonl").path
+        FileManager.default.createFile(atPath: log, contents: nil)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let session = try TmuxSession(binary: RunscopeCLIE2ETests.binary, arguments: ["tail", log], width: 120, height: 40)
+        defer { session.close() }
+        _ = try #require(await session.waitFor("following"))
+        let handle = try #require(FileHandle(forWritingAtPath: log))
+        let half = lines.firstIndex { $0.contains("\"on_tool_start\"") } ?? lines.count / 2
+        handle.write(Data((lines[..<half].joined(separator: "\n") + "\n").utf8))
+        let early = try #require(await session.waitFor { $0.contains("agent · step 1") && $0.contains("tools · step 2") },
+                                 "the first steps did not appear")
+        #expect(!early.contains("get_weather("), "the tool call is not written yet")
+        handle.write(Data((lines[half...].joined(separator: "\n") + "\n").utf8))
+        try handle.close()
+        let done = try #require(await session.waitFor { $0.contains("agent · step 3") && $0.contains("✓ chain  LangGraph") })
+        #expect(done.contains("✓ tool   get_weather(city: \"Paris\")"))
+        session.send("g")
+        session.send("6")
+        _ = try #require(await session.waitFor { $0.contains("Tool get_weather · ✓ ok") && $0.contains("It is sunny in Paris.") })
+        session.send("q")
+        #expect(await session.exitStatus() == 0)
+    }
 }
