@@ -47,6 +47,13 @@ struct TerminalKeysE2ETests {
         await expectSelection(session, Self.homes[0] + " 6a", "RunnableParallel<joke,poem>", term)
         await expectSelection(session, Self.ends[0] + " 6b", "SummaryModel", term)
         await expectSelection(session, Self.homes[2] + " 6a " + Self.ends[3] + " 6b " + Self.homes[3], Self.first, term)
+        // The keys as tmux itself sends them for its Home and End.
+        session.send("Home")
+        #expect(await session.waitFor(timeout: 5) { Self.selected($0) == Self.first } != nil, "TERM=\(term): tmux's Home")
+        session.send("End")
+        #expect(await session.waitFor(timeout: 5) { Self.selected($0) == Self.last } != nil, "TERM=\(term): tmux's End")
+        session.send("Home")
+        _ = await session.waitFor(timeout: 5) { Self.selected($0) == Self.first }
         // A sequence nobody names is read as one key: its digits do not pick a tab, the j after it moves.
         session.sendBytes("1b 5b 39 39 7e 6a")
         let moved = await session.waitFor(timeout: 5) { Self.selected($0) == "RunnableParallel<joke,poem>" && $0.contains("1 Stream") }
