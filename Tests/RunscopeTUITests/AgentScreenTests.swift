@@ -97,4 +97,26 @@ import TerminalUI
         let screen = text(scenario.state)
         #expect(screen.contains("⏸ interrupted") && !screen.contains("✗"))
     }
+
+    @Test func escapeSequencesInMessagesAndToolCallsAreShownNotObeyed() {
+        var scenario = Scenario(title: "agent.json", width: 120, height: 40)
+        scenario.start("agent", name: "LangGraph", input: ["messages": [.message(.human("hi \u{1B}[2J there \u{07}"))]])
+        scenario.start("tools", name: "tools", parent: "agent", tags: ["graph:step:2"], metadata: Scenario.graph(2, "tools"))
+        scenario.start("tool", name: "shell", parent: "tools", type: .tool, tags: ["seq:step:1"],
+                       input: ["cmd": "echo \u{1B}]0;pwned\u{07}"], metadata: Scenario.graph(2, "tools"))
+        let result = Message.tool("out \u{1B}[31mred\u{1B}[0m", toolCallId: "c", name: "shell")
+        scenario.finish("tool", .toolEnd(output: .message(result)))
+        scenario.end("tools")
+        scenario.finish("agent", .chainEnd(outputs: ["messages": [.message(.human("hi \u{1B}[2J there \u{07}")), .message(result)]],
+                                           inputs: nil))
+        scenario.keys(.char("g"), .char("6"))
+        let root = text(scenario.state)
+        #expect(root.contains("hi ␛[2J there ␇"))
+        #expect(root.contains("Tool shell · ✓ ok") && root.contains("out ␛[31mred␛[0m"))
+        #expect(!containsUnsafeScalar(InspectorView().render(scenario.state)))
+        scenario.keys(.char("G"), .char("1"))
+        let tool = text(scenario.state)
+        #expect(tool.contains("shell(cmd: \"echo \\u001b]0;pwned\\u0007\")") && !tool.contains("pwned\u{07}"), "\(tool)")
+        #expect(!containsUnsafeScalar(InspectorView().render(scenario.state)))
+    }
 }
