@@ -54,6 +54,13 @@ struct TerminalKeysE2ETests {
         #expect(await session.waitFor(timeout: 5) { Self.selected($0) == Self.last } != nil, "TERM=\(term): tmux's End")
         session.send("Home")
         _ = await session.waitFor(timeout: 5) { Self.selected($0) == Self.first }
+        // Arrows and pages in one burst, as tmux sends them, and in their SS3 and CSI spellings.
+        session.send("Down", "Down", "Down", "Down", "Up")
+        #expect(await session.waitFor(timeout: 5) { Self.selected($0) == "ChatPromptTemplate" } != nil, "TERM=\(term): arrow burst")
+        await expectSelection(session, "1b 4f 41 1b 5b 42 1b 4f 42", "JokeModel", term)
+        session.send("NPage")
+        #expect(await session.waitFor(timeout: 5) { Self.selected($0) == Self.last } != nil, "TERM=\(term): PgDn")
+        await expectSelection(session, "1b 5b 35 7e", Self.first, term)
         // A sequence nobody names is read as one key: its digits do not pick a tab, the j after it moves.
         session.sendBytes("1b 5b 39 39 7e 6a")
         let moved = await session.waitFor(timeout: 5) { Self.selected($0) == "RunnableParallel<joke,poem>" && $0.contains("1 Stream") }
