@@ -7,7 +7,8 @@ extension InspectorView {
     func drawTree(_ state: InspectorState, into buffer: inout Buffer, area: Rect) {
         let forest = state.forest
         let focused = state.focus == .tree
-        let title = "Runs (\(Format.count(forest.count)))" + (state.follow ? " · follow" : "")
+        let hidden = forest.showsHidden || forest.hiddenCount == 0 ? "" : " · \(Format.count(forest.hiddenCount)) hidden"
+        let title = "Runs (\(Format.count(forest.count)))" + (state.follow ? " · follow" : "") + hidden
         let inner = Border(title: title, style: focused ? Theme.focusedBorder : Theme.border).render(into: &buffer, area: area)
         guard forest.count > 0 else {
             buffer.putClipped(state.chain.isRunning || state.chain == .idle ? "waiting for the first run…" : "no runs", x: inner.x, y: inner.y,

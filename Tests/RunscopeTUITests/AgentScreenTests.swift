@@ -47,6 +47,7 @@ import TerminalUI
         #expect(screen.contains("✓ tool   get_weather(c… 0.3s"), "cut to fit")
         #expect(screen.contains("⚠ tool   get_stock_pri… 0.3s"), "its own marker")
         #expect(!screen.contains("__start__"), "hidden by default")
+        #expect(screen.contains("Runs (10) · follow · 1 hidden"), "the title says runs are hidden")
     }
 
     @Test func theMessagesTabGrowsWithTheStreamingTurn120x40() {
