@@ -19,14 +19,18 @@ extension NcursesTerminal {
         return Self.character(UInt32(code))
     }
 
+    /// Milliseconds to wait for the next character of an escape sequence ncurses gave up on.
+    static let sequenceWait: Int32 = 50
+
     /// After an ESC ncurses did not match: reads the rest of the sequence (what has
     /// already arrived) as one key; a character that ends it otherwise is put back,
     /// so no key is lost.
     func readEscape(_ window: UnsafeMutablePointer<WINDOW>) -> TerminalKey {
         var body: [Unicode.Scalar] = []
         while true {
-            // ncurses already waited ESCDELAY after the ESC; the rest of a sequence comes at once.
-            wtimeout(window, body.isEmpty ? 0 : 10)
+            // ncurses gives up on a sequence after ESCDELAY (25 ms); on a loaded machine its
+            // bytes can come later still, so wait a little more before calling it a lone Esc.
+            wtimeout(window, Self.sequenceWait)
             var code: wint_t = 0
             let result = wget_wch(window, &code)
             if result == ERR { return body.isEmpty ? .escape : .unknown(-1) }

@@ -16,12 +16,13 @@ struct AgentReplayE2ETests {
     @Test func aPythonAgentShowsStepsToolCallsAndTheHandledError() async throws {
         let session = try replay("python-agent.jsonl")
         defer { session.close() }
-        let tree = try #require(await session.waitFor { $0.contains("replay ended") && $0.contains("model · step 3") },
+        // The chain's end is noted a frame after the replay's: wait for the header's state.
+        let tree = try #require(await session.waitFor { $0.contains("✓ finished") && $0.contains("model · step 3") },
                                 "the replay did not show the agent's steps")
         #expect(tree.contains("✓ chain  tools · step 2"), "the tools node of the handled error stays ok")
         #expect(tree.contains("✓ tool   get_weather(city: \"Paris\")"))
         #expect(tree.contains("⚠ tool   get_stock_price(symbol: \"ACME\")"))
-        #expect(tree.contains("✓ finished") && !tree.contains("✗"))
+        #expect(tree.contains("replay ended") && !tree.contains("✗"))
         session.send("g")
         session.send("6")
         let chat = try #require(await session.waitFor { $0.contains("Tool get_stock_price · ⚠ error") }, "no Messages tab")
@@ -35,8 +36,9 @@ struct AgentReplayE2ETests {
     @Test func aPythonInterruptIsPausedNotFailed() async throws {
         let session = try replay("python-agent-interrupt.jsonl")
         defer { session.close() }
-        let screen = try #require(await session.waitFor { $0.contains("replay ended") && $0.contains("ask_human") })
-        #expect(screen.contains("⏸ interrupted"), "the header says the graph is paused")
+        let screen = try #require(await session.waitFor { $0.contains("⏸ interrupted") && $0.contains("ask_human") },
+                                  "the header does not say the graph is paused")
+        #expect(screen.contains("replay ended"))
         #expect(screen.contains("⏸ tool   ask_human(question: \"Which city…"))
         #expect(screen.contains("⏸ chain  tools · step 2"))
         #expect(!screen.contains("✗"), "nothing is shown as failed")
@@ -47,7 +49,7 @@ struct AgentReplayE2ETests {
     @Test func hiddenRunsAppearWithTheKeyAndGoAgain() async throws {
         let session = try replay("agent-run.jsonl")
         defer { session.close() }
-        let hidden = try #require(await session.waitFor { $0.contains("replay ended") && $0.contains("model · step 3") })
+        let hidden = try #require(await session.waitFor { $0.contains("✓ finished") && $0.contains("model · step 3") })
         #expect(!hidden.contains("__start__"))
         #expect(hidden.contains("  4.3s  24 tok"), "an instant replay shows the recorded wall time")
         session.send("H")
