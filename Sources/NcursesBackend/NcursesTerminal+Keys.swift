@@ -15,7 +15,39 @@ extension NcursesTerminal {
         }
         resetErrors()
         if result == KEY_CODE_YES { return Self.functionKey(Int32(bitPattern: code)) }
+        if code == 27 { return readEscape(window) }
         return Self.character(UInt32(code))
+    }
+
+    /// Milliseconds to wait for the next character of an escape sequence ncurses gave up on.
+    static let sequenceWait: Int32 = 50
+
+    /// After an ESC ncurses did not match: reads the rest of the sequence (what has
+    /// already arrived) as one key; a character that ends it otherwise is put back,
+    /// so no key is lost.
+    func readEscape(_ window: UnsafeMutablePointer<WINDOW>) -> TerminalKey {
+        var body: [Unicode.Scalar] = []
+        while true {
+            // ncurses gives up on a sequence after ESCDELAY (25 ms); on a loaded machine its
+            // bytes can come later still, so wait a little more before calling it a lone Esc.
+            wtimeout(window, Self.sequenceWait)
+            var code: wint_t = 0
+            let result = wget_wch(window, &code)
+            if result == ERR { return body.isEmpty ? .escape : .unknown(-1) }
+            if result == KEY_CODE_YES {
+                ungetch(Int32(bitPattern: code))
+                return .escape
+            }
+            guard let scalar = Unicode.Scalar(UInt32(code)) else { return .escape }
+            body.append(scalar)
+            switch EscapeSequence.progress(body) {
+            case .incomplete: continue
+            case .complete(let key): return key
+            case .notASequence:
+                for scalar in body.reversed() { unget_wch(wchar_t(bitPattern: scalar.value)) }
+                return .escape
+            }
+        }
     }
 
     /// A KEY_* code as a key.

@@ -52,6 +52,7 @@ public final class NcursesTerminal {
         noecho()
         nonl()
         keypad(window, true)
+        teachKeySequences()
         intrflush(window, false)
         leaveok(window, true)
         curs_set(0)
@@ -59,6 +60,32 @@ public final class NcursesTerminal {
         werase(window)
         wnoutrefresh(window)
         doupdate()
+    }
+
+    /// Binds the sequences of ``EscapeSequence/known`` that this terminal's terminfo lacks.
+    private func teachKeySequences() {
+        for (sequence, key) in EscapeSequence.known where key_defined(sequence) == 0 {
+            if let code = Self.code(of: key) { define_key(sequence, code) }
+        }
+    }
+
+    /// The KEY_* code of a key, for `define_key`.
+    static func code(of key: TerminalKey) -> Int32? {
+        switch key {
+        case .home: return KEY_HOME
+        case .end: return KEY_END
+        case .pageUp: return KEY_PPAGE
+        case .pageDown: return KEY_NPAGE
+        case .insert: return KEY_IC
+        case .delete: return KEY_DC
+        case .up: return KEY_UP
+        case .down: return KEY_DOWN
+        case .left: return KEY_LEFT
+        case .right: return KEY_RIGHT
+        case .backTab: return KEY_BTAB
+        case .enter: return KEY_ENTER
+        default: return nil
+        }
     }
 
     /// Gives the terminal back (leaves the alternate screen, shows the cursor). Safe to call twice.

@@ -10,6 +10,8 @@ public enum InspectorCommand: Sendable, Equatable {
     case switchFocus
     case selectTab(PaneTab)
     case toggleFollow
+    /// Shows or hides runs tagged `langsmith:hidden`.
+    case toggleHidden
     case expandAll, collapseAll
     case startSearch, nextMatch, previousMatch
     case rerun, quit, interrupt, help
@@ -42,6 +44,7 @@ public enum KeyMap {
         case .end, .char("G"): return .last
         case .tab, .backTab: return .switchFocus
         case .char("f"): return .toggleFollow
+        case .char("H"): return .toggleHidden
         case .char("e"): return .expandAll
         case .char("E"): return .collapseAll
         case .char("/"): return .startSearch
@@ -67,8 +70,9 @@ public enum KeyMap {
         ("PgUp PgDn", "move a page"),
         ("Home End  g G", "first / last"),
         ("Tab", "switch focus between tree and pane"),
-        ("1–5", "Stream, Input, Output, Error, Info tab"),
-        ("f", "follow the streaming run (on at start)"),
+        ("1–6", "Stream, Input, Output, Error, Info, Messages tab"),
+        ("f", "follow the streaming run / the agent's step (on at start)"),
+        ("H", "show / hide runs tagged langsmith:hidden"),
         ("e  E", "expand all / collapse all"),
         ("/  n N", "search run names, next / previous match"),
         ("r", "run the chain again"),
@@ -81,6 +85,6 @@ public enum KeyMap {
     /// Short hints for the key bar.
     public static let hints: [(key: String, label: String)] = [
         ("q", "quit"), ("?", "help"), ("↑↓", "move"), ("←→", "fold"), ("Tab", "focus"),
-        ("1-5", "tabs"), ("f", "follow"), ("/", "search"), ("r", "rerun"), ("^C", "cancel"),
+        ("1-6", "tabs"), ("f", "follow"), ("/", "search"), ("r", "rerun"), ("^C", "cancel"),
     ]
 }

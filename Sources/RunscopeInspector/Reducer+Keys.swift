@@ -29,6 +29,7 @@ extension InspectorState {
         case .switchFocus: focus = focus == .tree ? .pane : .tree
         case .selectTab(let tab): selectTab(tab)
         case .toggleFollow: toggleFollow()
+        case .toggleHidden: toggleHidden()
         case .expandAll: forest.setAllExpanded(true)
         case .collapseAll: collapseAll()
         case .startSearch:
@@ -76,8 +77,20 @@ extension InspectorState {
         follow.toggle()
         message = follow ? "Follow mode on" : "Follow mode off"
         guard follow else { return }
-        let streaming = forest.nodes.indices.last { forest[$0].runType.isModel && forest[$0].status.isActive }
-        if let streaming { followStream(to: streaming) }
+        let current = forest.nodes.indices.last { index in
+            let node = forest[index]
+            return node.status.isActive && (node.runType.isModel || node.isInGraph) && forest.isShown(index)
+        }
+        if let current { followStream(to: current) }
+    }
+
+    /// `H`: shows or hides the runs tagged `langsmith:hidden` (LangGraph plumbing) and the runs below them.
+    mutating func toggleHidden() {
+        forest.setShowsHidden(!forest.showsHidden)
+        let count = forest.hiddenCount
+        let runs = count == 1 ? "1 run" : "\(count) runs"
+        message = forest.showsHidden ? "Showing hidden runs (\(runs) tagged langsmith:hidden)"
+            : "Hiding runs tagged langsmith:hidden (\(runs))"
     }
 
     /// Picks a tab of the detail pane.

@@ -30,7 +30,7 @@ extension InspectorState {
 
     /// The number of runs whose name matches.
     func matchCount() -> Int {
-        forest.nodes.reduce(0) { $0 + (search.matches($1.name) ? 1 : 0) }
+        forest.nodes.indices.reduce(0) { $0 + (search.matches(forest[$1].name) && forest.isShown($1) ? 1 : 0) }
     }
 
     /// Selects the next (or previous) matching run in tree order, wrapping,

@@ -33,9 +33,11 @@ public func reduce(_ state: inout InspectorState, _ action: InspectorAction) -> 
 }
 
 extension InspectorState {
-    /// Applies a batch of events; follow mode then picks the streaming run.
+    /// Applies a batch of events; follow mode then picks the streaming run, or
+    /// the agent's current step when a graph run started after the last token.
     mutating func applyEvents(_ batch: [TimedEvent]) {
         var lastStreamed: Int?
+        var stepStarts: [Int] = []
         // A replay's wall time starts at its first recorded event, not when the replay began.
         if playback != nil, forest.count == 0, let first = batch.first { chainStart = first.time }
         for item in batch {
@@ -44,12 +46,22 @@ extension InspectorState {
                 totalTokens += 1
                 rate.record(at: item.time)
                 lastStreamed = index
+                stepStarts.removeAll()
+            } else if item.event.isStart, forest[index].isInGraph {
+                stepStarts.append(index)
             }
             if item.time > now { now = item.time }
         }
         forest.ensureRows()
         if selected == nil, let first = forest.rows.first { select(first) }
-        if follow, let target = lastStreamed { followStream(to: target) }
+        guard follow else { return }
+        // Step starts left after the last token came after it: the newest running one, else the newest.
+        let step = stepStarts.last { forest[$0].status.isActive && forest.isShown($0) } ?? stepStarts.last { forest.isShown($0) }
+        if let step {
+            followStream(to: step)
+        } else if let target = lastStreamed {
+            followStream(to: target)
+        }
     }
 
     /// In follow mode, moves to the run that streams, unless the selected run
@@ -67,7 +79,9 @@ extension InspectorState {
 
     /// Resets run data for a new chain run; view settings stay.
     mutating func restart(at time: Date) {
+        let showsHidden = forest.showsHidden
         forest = RunForest()
+        forest.setShowsHidden(showsHidden)
         chain = .running
         chainStart = time
         chainEnd = nil
@@ -90,10 +104,13 @@ extension InspectorState {
         chainEnd = time
         if time > now { now = time }
         switch result {
-        case .succeeded: chain = .finished
+        case .succeeded:
+            // A graph stopped at an interrupt ends normally (its tool or node run has the GraphInterrupt).
+            chain = forest.nodes.contains { $0.status == .interrupted } ? .interrupted : .finished
         case .failed(let type, let text):
-            chain = .failed
-            chainError = "\(type): \(text)"
+            let status = LangGraphTraits.status(for: RunError(type: type, message: text))
+            chain = status.isControlFlow ? (status == .interrupted ? .interrupted : .finished) : .failed
+            chainError = chain == .failed ? "\(type): \(text)" : nil
         case .cancelled: chain = .cancelled
         }
         forest.cancelActive(at: time)

@@ -40,6 +40,7 @@ extension RunForest {
                     node.sawStart = true
                     node.startTime = min(node.startTime, item.time)
                     node.inputs = Self.inputs(of: item.event)
+                    if node.runType == .tool { node.toolCall = LangGraphTraits.toolCall(name: node.name, inputs: node.inputs) }
                     node.version += 1
                 }
             }
@@ -47,6 +48,7 @@ extension RunForest {
         }
         var node = RunNode(info: item.run, status: status, time: item.time)
         node.inputs = Self.inputs(of: item.event)
+        if node.runType == .tool { node.toolCall = LangGraphTraits.toolCall(name: node.name, inputs: node.inputs) }
         return add(node)
     }
 
@@ -76,8 +78,11 @@ extension RunForest {
         let before = nodes[index].status
         guard before.isActive else { return }
         let error = event.error
-        let status: RunStatus = error.map { $0.isCancellation ? .cancelled : .failed } ?? .succeeded
-        let failedChild = error == nil ? nil : nodes[index].children.last { nodes[$0].status == .failed || nodes[$0].status == .cancelled }
+        let status = Self.endStatus(of: nodes[index], event: event)
+        let failedChild = error == nil ? nil : nodes[index].children.last { child in
+            let status = nodes[child].status
+            return status == .failed || status == .cancelled || status.isControlFlow
+        }
         update(index) { node in
             node.status = status
             node.endTime = time
@@ -89,6 +94,16 @@ extension RunForest {
             node.version += 1
         }
         adjustAncestors(of: index, count: 0, active: -1, failed: status == .failed ? 1 : 0)
+    }
+
+    /// How `event` ends `node`: an error's status (failed, cancelled, interrupted, routed), a
+    /// handled tool error (a tool message of status error), or succeeded.
+    static func endStatus(of node: RunNode, event: RunEvent) -> RunStatus {
+        if let error = event.error { return LangGraphTraits.status(for: error) }
+        if node.runType == .tool, case .toolEnd(let output) = event, LangGraphTraits.isHandledToolError(output) {
+            return .handledError
+        }
+        return .succeeded
     }
 
     /// Ends every active run as cancelled (when the chain was cancelled).

@@ -1,14 +1,33 @@
 /// The flattened list of visible rows: kept up to date by appends when a run
 /// starts at the end of the list, rebuilt otherwise.
 extension RunForest {
-    /// Whether every run above `index` is expanded.
+    /// Whether every run above `index` is expanded (and none of them, nor it, hidden while hidden runs are not shown).
     public func isRevealed(_ index: Int) -> Bool {
+        guard isShown(index) else { return false }
         var current = nodes[index].parent
         while let node = current {
             if !nodes[node].expanded { return false }
             current = nodes[node].parent
         }
         return true
+    }
+
+    /// Whether `index` may have a row: hidden runs are shown, or neither it nor a run above it is hidden.
+    public func isShown(_ index: Int) -> Bool {
+        if showsHidden || hiddenCount == 0 { return true }
+        var current: Int? = index
+        while let node = current {
+            if nodes[node].isHidden { return false }
+            current = nodes[node].parent
+        }
+        return true
+    }
+
+    /// Shows or hides the runs tagged `langsmith:hidden`.
+    mutating func setShowsHidden(_ shows: Bool) {
+        guard showsHidden != shows else { return }
+        showsHidden = shows
+        markRowsStale()
     }
 
     /// Gives a new run its row: appended when it belongs at the end, else a rebuild is due.
@@ -35,7 +54,9 @@ extension RunForest {
         var fresh: [Int] = []
         fresh.reserveCapacity(rows.count + 16)
         var stack = roots.reversed() as [Int]
+        let hiding = !showsHidden && hiddenCount > 0
         while let node = stack.popLast() {
+            if hiding && nodes[node].isHidden { continue }
             setRow(node, fresh.count)
             fresh.append(node)
             if nodes[node].expanded { stack.append(contentsOf: nodes[node].children.reversed()) }
@@ -69,12 +90,15 @@ extension RunForest {
         }
     }
 
-    /// Every run in display order as if all were expanded (for search).
+    /// Every run in display order as if all were expanded (for search); hidden
+    /// runs and the runs below them only while hidden runs are shown.
     public func depthFirstOrder() -> [Int] {
         var order: [Int] = []
         order.reserveCapacity(nodes.count)
         var stack = roots.reversed() as [Int]
+        let hiding = !showsHidden && hiddenCount > 0
         while let node = stack.popLast() {
+            if hiding && nodes[node].isHidden { continue }
             order.append(node)
             stack.append(contentsOf: nodes[node].children.reversed())
         }

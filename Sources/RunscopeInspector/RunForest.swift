@@ -21,6 +21,10 @@ public struct RunForest: Sendable {
     /// Runs whose parent was not seen yet, by that parent's id.
     private var orphans: [UUID: [Int]] = [:]
     private var startedInTrace: [Int: Int] = [:]
+    /// Whether runs tagged `langsmith:hidden` (and the runs below them) get rows.
+    public internal(set) var showsHidden = false
+    /// The number of runs tagged `langsmith:hidden`.
+    public private(set) var hiddenCount = 0
 
     /// An empty forest.
     public init() {}
@@ -82,6 +86,7 @@ public struct RunForest: Sendable {
             node.parent = parent
             node.depth = nodes[parent].depth + 1
         }
+        if node.isHidden { hiddenCount += 1 }
         nodes.append(node)
         rowOf.append(-1)
         indexById[node.id] = index

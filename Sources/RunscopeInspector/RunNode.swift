@@ -51,6 +51,12 @@ public struct RunNode: Sendable {
     public var notes: [String] = []
     /// Bumped when anything but the streamed text changes (for view caches).
     public var version: Int = 0
+    /// The LangGraph step of a graph node run (`model · step 3`), from its metadata.
+    public var graphStep: Int?
+    /// Tagged `langsmith:hidden` (LangGraph plumbing): hidden with its subtree unless shown.
+    public var isHidden: Bool
+    /// A tool run's call as one line, `get_weather(city: "Paris")`, from its start's inputs.
+    public var toolCall: String?
 
     /// A run just started.
     public init(info: RunInfo, status: RunStatus, time: Date) {
@@ -63,7 +69,12 @@ public struct RunNode: Sendable {
         extra = info.extra
         self.status = status
         startTime = time
+        graphStep = LangGraphTraits.graphStep(name: info.name, runType: info.runType, tags: info.tags, metadata: info.metadata)
+        isHidden = info.tags.contains(LangGraphTraits.hiddenTag)
     }
+
+    /// Whether this run belongs to a LangGraph graph (it carries step metadata).
+    public var isInGraph: Bool { LangGraphTraits.isInGraph(metadata) }
 
     /// Seconds from start to end, or to `now` while running.
     public func elapsed(now: Date) -> TimeInterval {

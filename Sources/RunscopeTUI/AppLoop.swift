@@ -81,9 +81,10 @@ final class AppLoop {
     /// One frame: drain events, note the chain's end, tick, redraw if anything changed.
     private func frame(at now: Date) {
         lastFrame = now
+        // Playback first: the first batch of a replay then starts its wall time (an instant replay's all come at once).
+        if let control { apply(.playback(control.playback)) }
         let events = handler.drain()
         if !events.isEmpty { apply(.events(events)) }
-        if let control { apply(.playback(control.playback)) }
         if let result = runner.takeResult() {
             apply(.events(handler.drain()))
             apply(.chainEnded(ChainRunner.chainResult(result), clock()))

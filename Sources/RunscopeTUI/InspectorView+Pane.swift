@@ -18,10 +18,7 @@ extension InspectorView {
         let inner = Border(title: title, characters: .rounded, style: focused ? Theme.focusedBorder : Theme.border)
             .render(into: &buffer, area: area)
         guard inner.height >= 3, let node, let index = state.selected else { return 0 }
-        let numbered = inner.width >= 56
-        let titles = PaneTab.allCases.map { tab in
-            (numbered ? "\(tab.rawValue + 1) " : "") + tab.title + (tab == .error && node.hasFailure ? " ✗" : "")
-        }
+        let titles = tabTitles(node, width: inner.width)
         TabBar(titles: titles, selected: state.tab.rawValue, style: Theme.dim, selectedStyle: Style(fg: .default, bold: true, reverse: true))
             .render(into: &buffer, area: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1))
         buffer.put(summary(node, state: state), x: inner.x, y: inner.y + 1, maxWidth: inner.width, ellipsis: "…")
@@ -38,6 +35,19 @@ extension InspectorView {
         return document.lineCount
     }
 
+    /// The tab titles that fit in `width` columns: numbered, plain, or short.
+    func tabTitles(_ node: RunNode, width: Int) -> [String] {
+        let mark = node.hasFailure ? " ✗" : (node.status == .handledError ? " ⚠" : "")
+        let variants: [(PaneTab) -> String] = [{ "\($0.rawValue + 1) \($0.title)" }, { $0.title }, { $0.shortTitle }]
+        var titles: [String] = []
+        for variant in variants {
+            titles = PaneTab.allCases.map { variant($0) + ($0 == .error ? mark : "") }
+            let used = titles.reduce(titles.count - 1) { $0 + DisplayWidth.of($1) + 2 }
+            if used <= width { break }
+        }
+        return titles
+    }
+
     /// The summary row of the selected tab.
     func summary(_ node: RunNode, state: InspectorState) -> [Span] {
         switch state.tab {
@@ -51,7 +61,7 @@ extension InspectorView {
                 parts.append("usage \(usage.inputTokens) in / \(usage.outputTokens) out / \(usage.totalTokens)")
             }
             return [Span(parts.joined(separator: " · "), style: Theme.label)]
-        case .stream:
+        case .stream where node.runType != .tool:
             let tokens = node.streamSources.reduce(0) { $0 + state.forest[$1].tokenCount }
             let runs = node.streamSources.count == 1 ? "1 model run" : "\(node.streamSources.count) model runs"
             return [Span("\(runs) below · \(Format.count(tokens)) tokens", style: Theme.label)]
@@ -75,8 +85,28 @@ extension InspectorView {
         }
         let below = [node.descendantCount, node.activeDescendants, node.failedDescendants]
         let key = ViewCache.PageKey(node: index, tab: tab, version: node.version, width: width, below: below)
+        if tab == .messages { return messages(index, key: key, state: state, width: width, cache: &cache) }
         let lines = cache.page(key) { PaneText.lines(tab, node: node, forest: state.forest, state: state, width: width) }
         return PaneDocument(lineCount: lines.count) { lines[$0] }
+    }
+
+    /// The Messages tab: the conversation's lines (rebuilt when the run, the runs below it or
+    /// its latest model run change), then the tokens of the AI turn being streamed.
+    func messages(_ index: Int, key: ViewCache.PageKey, state: InspectorState, width: Int, cache: inout ViewCache) -> PaneDocument {
+        let forest = state.forest
+        let node = forest[index]
+        let latest = node.runType.isModel ? index : node.streamSources.last
+        var key = key
+        if let latest { key.below += [latest, forest[latest].version] }
+        let lines = cache.page(key) { ChatText.lines(Conversation.of(index, in: forest), width: width) }
+        guard let source = latest, forest[source].status.isActive, forest[source].tokenCount > 0,
+              node.runType.isModel || node.status.isActive else {
+            return PaneDocument(lineCount: lines.count) { lines[$0] }
+        }
+        let text = cache.stream(source, node: forest[source], width: width)
+        return PaneDocument(lineCount: lines.count + text.lineCount) { line in
+            line < lines.count ? lines[line] : StyledLine(text[line - lines.count])
+        }
     }
 
     /// A chain's Stream tab: the streams of the model runs below it, one section each, in start order.

@@ -7,7 +7,8 @@ extension InspectorView {
     func drawTree(_ state: InspectorState, into buffer: inout Buffer, area: Rect) {
         let forest = state.forest
         let focused = state.focus == .tree
-        let title = "Runs (\(Format.count(forest.count)))" + (state.follow ? " · follow" : "")
+        let hidden = forest.showsHidden || forest.hiddenCount == 0 ? "" : " · \(Format.count(forest.hiddenCount)) hidden"
+        let title = "Runs (\(Format.count(forest.count)))" + (state.follow ? " · follow" : "") + hidden
         let inner = Border(title: title, style: focused ? Theme.focusedBorder : Theme.border).render(into: &buffer, area: area)
         guard forest.count > 0 else {
             buffer.putClipped(state.chain.isRunning || state.chain == .idle ? "waiting for the first run…" : "no runs", x: inner.x, y: inner.y,
@@ -32,9 +33,19 @@ extension InspectorView {
         left.append(flagged ? Span("!", style: Theme.error) : Span(" "))
         left.append(Span(Theme.typeLabel(node.runType.rawValue), style: Theme.dim))
         let nameStyle: Style = node.hasFailure ? Style(fg: .red) : (state.search.matches(node.name) ? Style(underline: true) : .plain)
-        left.append(Span(node.name, style: nameStyle))
+        left.append(contentsOf: label(node, style: nameStyle))
         if !node.expanded && !node.children.isEmpty { left.append(contentsOf: collapsedSummary(node)) }
         return fit(left: left, right: rowDetails(node, now: state.now, width: width), width: width)
+    }
+
+    /// The name, with a graph node's step (`model · step 3`) or a tool's call (`get_weather(city: "Paris")`).
+    func label(_ node: RunNode, style: Style) -> [Span] {
+        if let call = node.toolCall, call.count > node.name.count {
+            return [Span(node.name, style: style), Span(String(call.dropFirst(node.name.count)))]
+        }
+        var spans = [Span(node.name, style: style)]
+        if let step = node.graphStep { spans.append(Span(" · step \(step)", style: Theme.dim)) }
+        return spans
     }
 
     /// "+6 ●2 ✗1": how many runs a collapsed row holds, how many run and failed.

@@ -13,6 +13,9 @@ enum PaneText {
         case .output: return value(node.outputs, none: node.status.isActive ? "(still running)" : "(no output)", width: width)
         case .error: return error(node, forest: forest, width: width)
         case .info: return info(node, forest: forest, chainStart: state.chainStart, width: width)
+        case .messages:
+            guard let index = forest.index(of: node.id) else { return [] }
+            return ChatText.lines(Conversation.of(index, in: forest), width: width)
         }
     }
 
@@ -23,6 +26,9 @@ enum PaneText {
         case .succeeded: return "done"
         case .failed: return "failed"
         case .cancelled: return "cancelled"
+        case .handledError: return "handled error"
+        case .interrupted: return "interrupted"
+        case .routed: return "routed"
         }
     }
 
@@ -36,6 +42,7 @@ enum PaneText {
             guard let outputs = node.outputs else { return [StyledLine("(no tokens)", style: Theme.dim)] }
             return [StyledLine("(not streamed; the whole answer:)", style: Theme.dim)] + wrap(ValueText.render(outputs), width: width)
         }
+        if node.runType == .tool { return toolSummary(node, width: width) }
         return [StyledLine("(nothing streamed: no model runs below this run; see Output)", style: Theme.dim)]
     }
 
@@ -44,8 +51,31 @@ enum PaneText {
         return wrap(ValueText.render(value), width: width)
     }
 
+    /// A tool run's call and what it returned (or the handled error the model reads).
+    static func toolSummary(_ node: RunNode, width: Int) -> [StyledLine] {
+        var lines = [StyledLine("call", style: Theme.label)] + wrap(node.toolCall ?? node.name, width: width)
+        let title = node.status == .handledError ? "handled tool error (the model reads this message)" : "result"
+        lines += [StyledLine(""), StyledLine(title, style: node.status == .handledError ? Theme.handledError : Theme.label)]
+        guard let outputs = node.outputs else {
+            return lines + [StyledLine(node.status.isActive ? "(still running)" : "(no output)", style: Theme.dim)]
+        }
+        return lines + wrap(toolText(outputs), width: width)
+    }
+
+    /// A tool's output as text: a tool message's content, anything else as the Output tab shows it.
+    static func toolText(_ output: Value) -> String {
+        if case .message(let message) = output, message.role == .tool { return message.content }
+        return ValueText.render(output)
+    }
+
     /// Type, message, the child that raised it and the run where it started.
     static func error(_ node: RunNode, forest: RunForest, width: Int) -> [StyledLine] {
+        if node.status == .handledError {
+            let note = "The tool failed; its run ended normally with this message for the model (status error):"
+            return [StyledLine("handled tool error", style: Theme.handledError)] + wrap(note, width: width, style: Theme.dim)
+                + [StyledLine("")] + wrap(toolText(node.outputs ?? .null), width: width)
+        }
+        if node.status.isControlFlow, let error = node.error { return controlFlow(node, error: error, forest: forest, width: width) }
         guard let error = node.error else {
             guard node.failedDescendants > 0 else { return [StyledLine("No error.", style: Theme.dim)] }
             let me = forest.index(of: node.id) ?? 0
@@ -70,6 +100,22 @@ enum PaneText {
         } else {
             lines += wrap("child " + path[0], width: width)
             if path.count > 1 { lines += wrap("origin " + path.joined(separator: " › "), width: width) }
+        }
+        return lines
+    }
+
+    /// An interrupt or a command: control flow, not a failure.
+    static func controlFlow(_ node: RunNode, error: RunError, forest: RunForest, width: Int) -> [StyledLine] {
+        let paused = node.status == .interrupted
+        let title = paused ? "paused at an interrupt (not a failure)" : "routed by a command (not a failure)"
+        let note = paused ? "The graph stopped here and waits to be resumed with a Command(resume=...)."
+            : "A Command sent control to another node or to the parent graph."
+        var lines = [StyledLine(title, style: Theme.label)] + wrap(note, width: width, style: Theme.dim)
+        lines += [StyledLine(""), StyledLine("type", style: Theme.label)] + wrap(error.type, width: width)
+        lines += [StyledLine(""), StyledLine("value", style: Theme.label)] + wrap(error.message, width: width)
+        if let child = node.failedChild {
+            lines += [StyledLine(""), StyledLine("raised by", style: Theme.label)]
+            lines += wrap("child \(forest[child].runType.rawValue) \(forest[child].name) (#\(forest[child].executionOrder))", width: width)
         }
         return lines
     }

@@ -27,8 +27,20 @@ enum Theme {
         case .succeeded: return Span("✓", style: Style(fg: .green))
         case .failed: return Span("✗", style: Style(fg: .red, bold: true))
         case .cancelled: return Span("⊘", style: Style(fg: .magenta))
+        case .handledError: return Span("⚠", style: handledError)
+        case .interrupted: return Span("⏸", style: Style(fg: .blue, bold: true))
+        case .routed: return Span("↪", style: Style(fg: .cyan))
         }
     }
+
+    /// A handled tool error: neither a success nor a failure.
+    static let handledError = Style(fg: .yellow)
+    /// Role lines of the Messages tab.
+    static let systemRole = Style(fg: .grey, bold: true)
+    static let humanRole = Style(fg: .blue, bold: true)
+    static let aiRole = Style(fg: .green, bold: true)
+    static let toolRole = Style(fg: .magenta, bold: true)
+    static let toolErrorRole = Style(fg: .yellow, bold: true)
 
     /// A short label of a run type, padded to one width plus a space.
     static func typeLabel(_ type: String) -> String {
@@ -49,6 +61,7 @@ enum Theme {
         case .finished: return Span("✓ finished", style: headerTitle)
         case .failed: return Span("✗ failed", style: headerTitle.foreground(.red))
         case .cancelled: return Span("⊘ cancelled", style: headerTitle)
+        case .interrupted: return Span("⏸ interrupted", style: headerTitle)
         }
     }
 }

@@ -70,7 +70,7 @@ struct InspectorE2ETests {
         session.resize(width: 80, height: 24)
         let small = await session.waitFor { screen in
             let lines = screen.split(separator: "\n")
-            return screen.contains(" Stream │ Input") && !screen.contains("1 Stream")
+            return screen.contains(" Stream │ In │ Out │") && !screen.contains("1 Stream")
                 && lines.contains { $0.hasPrefix("└") && DisplayWidth.of($0) == 80 }
                 && lines.allSatisfy { DisplayWidth.of($0) <= 80 }
         }

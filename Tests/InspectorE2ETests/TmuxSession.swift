@@ -43,6 +43,11 @@ final class TmuxSession {
         _ = try? tmux(["send-keys", "-t", name] + keys)
     }
 
+    /// Sends raw bytes, as hexadecimal pairs (`"1b 5b 31 7e"`), as if the terminal had sent them.
+    func sendBytes(_ hex: String) {
+        _ = try? tmux(["send-keys", "-t", name, "-H"] + hex.split(separator: " ").map(String.init))
+    }
+
     /// Types `text` literally.
     func type(_ text: String) {
         _ = try? tmux(["send-keys", "-t", name, "-l", text])

@@ -24,8 +24,11 @@ struct EventScript {
         return time
     }
 
-    mutating func info(_ name: String, parent: String?, type: RunType, tags: [String] = []) -> RunInfo {
-        let info = RunInfo(runId: id(name), parentRunId: parent.map { id($0) }, name: name, runType: type, tags: tags)
+    /// The info of run `name` (shown as `displayName` when given: LangGraph repeats names).
+    mutating func info(_ name: String, parent: String?, type: RunType, tags: [String] = [], metadata: ValueObject = [:],
+                       displayName: String? = nil) -> RunInfo {
+        let info = RunInfo(runId: id(name), parentRunId: parent.map { id($0) }, name: displayName ?? name, runType: type, tags: tags,
+                           metadata: metadata)
         infos[name] = info
         return info
     }

@@ -95,19 +95,19 @@ import Testing
         press(&state, .right)
         #expect(state.tab == .input)
         press(&state, .left, .left)
-        #expect(state.tab == .info)
+        #expect(state.tab == .messages, "wraps around to the last tab")
         press(&state, .backTab)
         #expect(state.focus == .tree)
     }
 
     @Test func digitsPickTabs() {
         var (state, _) = Self.tree()
-        for (key, tab) in zip(["1", "2", "3", "4", "5"], PaneTab.allCases) {
+        for (key, tab) in zip(["1", "2", "3", "4", "5", "6"], PaneTab.allCases) {
             press(&state, .char(Character(key)))
             #expect(state.tab == tab)
         }
-        press(&state, .char("6"))
-        #expect(state.tab == .info)
+        press(&state, .char("7"))
+        #expect(state.tab == .messages)
         #expect(!state.paneFollow)
         press(&state, .char("1"))
         #expect(state.paneFollow)

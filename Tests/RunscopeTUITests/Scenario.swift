@@ -30,12 +30,24 @@ struct Scenario {
     }
 
     mutating func start(_ key: String, name: String? = nil, parent: String? = nil, type: RunType = .chain,
-                        tags: [String] = [], input: Value = ["topic": "terminals"]) {
+                        tags: [String] = [], input: Value = ["topic": "terminals"], metadata: ValueObject = [:],
+                        prompt: [Message]? = nil) {
         let info = RunInfo(runId: id(key), parentRunId: parent.map { id($0) }, name: name ?? key, runType: type, tags: tags,
-                           metadata: type.isModel ? ["ls_provider": "fake"] : [:])
+                           metadata: type.isModel ? metadata.merging(["ls_provider": "fake"]) : metadata)
         infos[key] = info
-        let event: RunEvent = type.isModel ? .chatModelStart(messages: [[.system("Be brief."), .human(input.text)]]) : .chainStart(inputs: input)
+        let messages = prompt ?? [.system("Be brief."), .human(input.text)]
+        let event: RunEvent
+        switch type {
+        case .chatModel, .llm: event = .chatModelStart(messages: [messages])
+        case .tool: event = .toolStart(input: input.compactJSON(), inputs: input)
+        default: event = .chainStart(inputs: input)
+        }
         pending.append(TimedEvent(event, run: info, time: tick()))
+    }
+
+    /// Ends a run with an event of the caller's choice (a tool's message, a model's tool calls).
+    mutating func finish(_ key: String, _ event: RunEvent) {
+        pending.append(TimedEvent(event, run: infos[key]!, time: tick()))
     }
 
     /// Streams `text` as words and spaces.
