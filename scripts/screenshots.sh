@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs `runscope` on example chain files in tmux, captures the screen with colours and
 # renders PNGs into screenshots/: run tree mid-stream, a failed run, two parallel
-# streams, CJK output.
+# streams, CJK output, an agent mid-run (its Messages tab).
 #
 # Needs tmux, python3 with Pillow (pip install pillow) and fonts
 # (apt-get install fonts-dejavu-core fonts-wqy-zenhei). Usage: scripts/screenshots.sh [RUNSCOPE_BINARY]
@@ -70,3 +70,9 @@ take parallel-streams
 start examples/cjk.json
 wait_for "✓ finished"
 take cjk-output
+
+start examples/agent.json
+wait_for "model · step 5"
+tm send-keys -t shot 6
+sleep 0.8
+take agent-run

@@ -39,7 +39,7 @@ struct AgentReplayE2ETests {
         let screen = try #require(await session.waitFor { $0.contains("⏸ interrupted") && $0.contains("ask_human") },
                                   "the header does not say the graph is paused")
         #expect(screen.contains("replay ended"))
-        #expect(screen.contains("⏸ tool   ask_human(question: \"Which city…"))
+        #expect(screen.contains("⏸ tool   ask_human(question: \"Which city?…"))
         #expect(screen.contains("⏸ chain  tools · step 2"))
         #expect(!screen.contains("✗"), "nothing is shown as failed")
         session.send("q")

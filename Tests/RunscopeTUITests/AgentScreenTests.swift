@@ -44,8 +44,8 @@ import TerminalUI
         check(state, "agent_live_80x24")
         let screen = text(state)
         #expect(screen.contains("model · step 3"))
-        #expect(screen.contains("✓ tool   get_weather(c… 0.3s"), "cut to fit")
-        #expect(screen.contains("⚠ tool   get_stock_pri… 0.3s"), "its own marker")
+        #expect(screen.contains("✓ tool   get_weather(… 300ms"), "cut to fit")
+        #expect(screen.contains("⚠ tool   get_stock_pr… 300ms"), "its own marker")
         #expect(!screen.contains("__start__"), "hidden by default")
         #expect(screen.contains("Runs (10) · follow · 1 hidden"), "the title says runs are hidden")
     }
@@ -56,8 +56,8 @@ import TerminalUI
         check(scenario.state, "agent_messages_live_120x40")
         let screen = text(scenario.state)
         #expect(screen.contains("→ get_stock_price(symbol: \"ACME\", exchange: \"NYSE\")"))
-        #expect(screen.contains("✓ tool   get_weather(city: \"Paris\")       0.3s"))
-        #expect(screen.contains("⚠ tool   get_stock_price(symbol: \"ACME\",… 0.3s"))
+        #expect(screen.contains("✓ tool   get_weather(city: \"Paris\")      300ms"))
+        #expect(screen.contains("⚠ tool   get_stock_price(symbol: \"ACME\"… 300ms"))
         scenario.stream("chat3", " service is down")
         scenario.flush()
         #expect(text(scenario.state).contains("The stock service is down"), "the AI turn grows from the tokens")
@@ -82,7 +82,7 @@ import TerminalUI
         var scenario = Self.finished(width: 80, height: 24)
         scenario.keys(.char("H"))
         check(scenario.state, "agent_hidden_shown_80x24")
-        #expect(text(scenario.state).contains("✓ chain  __start__ · ste… 0.1s"))
+        #expect(text(scenario.state).contains("✓ chain  __start__ · st… 100ms"))
     }
 
     @Test func anInterruptIsPausedNotFailed80x24() {
