@@ -44,7 +44,7 @@ public enum KeyMap {
         case .end, .char("G"): return .last
         case .tab, .backTab: return .switchFocus
         case .char("f"): return .toggleFollow
-        case .char("H"): return .toggleHidden
+        case .char("a"): return .toggleHidden
         case .char("e"): return .expandAll
         case .char("E"): return .collapseAll
         case .char("/"): return .startSearch
@@ -72,7 +72,7 @@ public enum KeyMap {
         ("Tab", "switch focus between tree and pane"),
         ("1–6", "Stream, Input, Output, Error, Info, Messages tab"),
         ("f", "follow the streaming run / the agent's step (on at start)"),
-        ("H", "show / hide runs tagged langsmith:hidden"),
+        ("a", "show / hide runs tagged langsmith:hidden"),
         ("e  E", "expand all / collapse all"),
         ("/  n N", "search run names, next / previous match"),
         ("r", "run the chain again"),

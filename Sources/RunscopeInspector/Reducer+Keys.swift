@@ -84,7 +84,7 @@ extension InspectorState {
         if let current { followStream(to: current) }
     }
 
-    /// `H`: shows or hides the runs tagged `langsmith:hidden` (LangGraph plumbing) and the runs below them.
+    /// `a`: shows or hides the runs tagged `langsmith:hidden` (LangGraph plumbing) and the runs below them.
     mutating func toggleHidden() {
         forest.setShowsHidden(!forest.showsHidden)
         let count = forest.hiddenCount

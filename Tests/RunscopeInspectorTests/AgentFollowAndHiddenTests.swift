@@ -51,12 +51,12 @@ import Testing
         _ = reduce(&state, .events(Self.withHidden(&script)))
         #expect(rowNames(state) == ["LangGraph", "model"])
         #expect(state.forest.hiddenCount == 1)
-        press(&state, .char("H"))
+        press(&state, .char("a"))
         #expect(rowNames(state) == ["LangGraph", "__start__", "ChannelWrite", "model"])
         #expect(state.message?.contains("Showing hidden runs") == true)
         press(&state, .char("g"), .char("j"), .char("j"))
         #expect(selectedName(state) == "ChannelWrite")
-        press(&state, .char("H"))
+        press(&state, .char("a"))
         #expect(rowNames(state) == ["LangGraph", "model"])
         #expect(selectedName(state) == "LangGraph", "the selection moves to the nearest shown run")
     }
@@ -75,7 +75,7 @@ import Testing
         var script = EventScript()
         var state = startedState()
         _ = reduce(&state, .events(Self.withHidden(&script)))
-        press(&state, .char("H"))
+        press(&state, .char("a"))
         _ = reduce(&state, .chainStarted(script.tick()))
         var again = EventScript()
         _ = reduce(&state, .events(Self.withHidden(&again)))
@@ -83,7 +83,7 @@ import Testing
     }
 
     @Test func theKeyIsBoundAndDocumentedInTheHelp() {
-        #expect(KeyMap.command(for: .char("H")) == .toggleHidden)
+        #expect(KeyMap.command(for: .char("a")) == .toggleHidden)
         #expect(KeyMap.help.contains { $0.keys == "H" && $0.action.contains("langsmith:hidden") })
         #expect(KeyMap.command(for: .char("6")) == .selectTab(.messages))
     }

@@ -80,7 +80,7 @@ import TerminalUI
 
     @Test func hiddenRunsShownOnRequest80x24() {
         var scenario = Self.finished(width: 80, height: 24)
-        scenario.keys(.char("H"))
+        scenario.keys(.char("a"))
         check(scenario.state, "agent_hidden_shown_80x24")
         #expect(text(scenario.state).contains("✓ chain  __start__ · st… 100ms"))
     }
