@@ -84,7 +84,7 @@ import Testing
 
     @Test func theKeyIsBoundAndDocumentedInTheHelp() {
         #expect(KeyMap.command(for: .char("a")) == .toggleHidden)
-        #expect(KeyMap.help.contains { $0.keys == "H" && $0.action.contains("langsmith:hidden") })
+        #expect(KeyMap.help.contains { $0.keys == "a" && $0.action.contains("langsmith:hidden") })
         #expect(KeyMap.command(for: .char("6")) == .selectTab(.messages))
     }
 }
