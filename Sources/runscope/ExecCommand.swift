@@ -46,7 +46,8 @@ struct ExecCommand: AsyncParsableCommand {
         let session = ExecSession(command: arguments, recorders: recorders, output: inspector ? OutputLog() : nil)
         var status: Int32
         do {
-            status = try await (inspector ? showInspector(session) : nil) ?? showHeadless(session)
+            let shown = inspector ? try await showInspector(session) : nil
+            if let shown { status = shown } else { status = try await showHeadless(session) }
         } catch let error as ChildProcess.StartError {
             Terminal.error(error.description)
             throw ExitCode(127)
