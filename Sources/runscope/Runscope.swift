@@ -30,10 +30,13 @@ struct Runscope: AsyncParsableCommand {
         subcommands: [RunCommand.self, ExecCommand.self, ReplayCommand.self, TailCommand.self, ValidateCommand.self, SchemaCommand.self],
         defaultSubcommand: RunCommand.self)
 
-    /// `runscope -- COMMAND ...` is `runscope exec -- COMMAND ...`.
+    /// `runscope [OPTIONS] -- COMMAND ...` is `runscope exec [OPTIONS] -- COMMAND ...`.
     static func main() async {
         var arguments = Array(CommandLine.arguments.dropFirst())
-        if arguments.first == "--" { arguments.insert("exec", at: 0) }
+        if let terminator = arguments.firstIndex(of: "--"), arguments[..<terminator].allSatisfy({ $0.hasPrefix("-") }),
+           !arguments[..<terminator].contains(where: { ["-h", "--help", "--version"].contains($0) }) {
+            arguments.insert("exec", at: 0)
+        }
         await main(arguments)
     }
 }

@@ -5,21 +5,16 @@ import Testing
 /// runscope in it, its runs growing live in the inspector, and its printed lines in the
 /// Output view. Needs a Python with LangChain and runscope-langchain: RUNSCOPE_PYTHON
 /// (.ci/run sets it to its venv's interpreter).
-@Suite(.serialized, .enabled(if: TmuxSession.isAvailable && ExecE2ETests.python != nil,
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable && ExecPython.path != nil,
                              "tmux or RUNSCOPE_PYTHON (a Python with runscope-langchain) missing: skipped"))
 struct ExecE2ETests {
-    static var python: String? {
-        ProcessInfo.processInfo.environment["RUNSCOPE_PYTHON"].flatMap {
-            FileManager.default.isExecutableFile(atPath: $0) ? $0 : nil
-        }
-    }
 
     static func count(_ text: String, in screen: String?) -> Int {
         (screen ?? "").components(separatedBy: text).count - 1
     }
 
     @Test func theRunsOfAPythonProgramGrowLiveAndItsOutputIsShown() async throws {
-        let python = try #require(Self.python)
+        let python = try #require(ExecPython.path)
         let binary = RunscopeCLIE2ETests.binary
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "run `swift build` first")
         let app = RunscopeCLIE2ETests.path("Tests/python/apps/zero_code_app.py")
@@ -42,5 +37,14 @@ struct ExecE2ETests {
         _ = try #require(await session.waitFor { !$0.contains("Output ·") && $0.contains("LangGraph") }, "o did not go back")
         session.send("q")
         #expect(await session.exitStatus() == 0)
+    }
+}
+
+/// The Python the exec tests run: RUNSCOPE_PYTHON, if it is executable.
+enum ExecPython {
+    static var path: String? {
+        ProcessInfo.processInfo.environment["RUNSCOPE_PYTHON"].flatMap {
+            FileManager.default.isExecutableFile(atPath: $0) ? $0 : nil
+        }
     }
 }

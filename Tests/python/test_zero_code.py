@@ -98,17 +98,17 @@ def test_exec_shows_the_trees_of_the_explicit_handler_and_passes_stdout(tmp_path
     assert normalized(events) == normalized(explicit_log(tmp_path))
 
 
-def test_runscope_dash_dash_is_exec_and_child_processes_report(tmp_path: pathlib.Path) -> None:
+def test_options_before_dash_dash_and_child_processes_report(tmp_path: pathlib.Path) -> None:
     parent = f"import subprocess, sys; sys.exit(subprocess.run([sys.executable, {str(APP)!r}]).returncode)"
-    run = exec_runscope("--", sys.executable, "-c", parent)
+    run = exec_runscope("--no-tui", "--summary", "--", sys.executable, "-c", parent)
     assert run.returncode == 0, run.stderr
     summary = run.stdout[run.stdout.index("agent:"):]
     assert "RunnableSequence" in run.stdout and "LangGraph" in run.stdout, run.stdout
     assert summary.count("GenericFakeChatModel") >= 4
 
 
-def test_exec_exits_with_the_programs_status() -> None:
-    run = exec_runscope("exec", "--no-tui", "--", sys.executable, "-c", "print('bye'); raise SystemExit(7)")
+def test_runscope_dash_dash_exits_with_the_programs_status() -> None:
+    run = exec_runscope("--", sys.executable, "-c", "print('bye'); raise SystemExit(7)")
     assert run.returncode == 7
     assert run.stdout == "bye\n"
 

@@ -132,8 +132,11 @@ def _run(ref: "weakref.ReferenceType[BatchWriter]", wake: threading.Event) -> No
 
 def token_line(head: str, token: Any, moment: float) -> str:
     """A token line from the run's preformatted head (everything before the time)."""
-    text = encode_basestring(token) if isinstance(token, str) else json.dumps(token, ensure_ascii=False)
-    return f'{head}{format_time(moment)}","token":{text}}}'
+    text = encode_basestring(token) if token.__class__ is str else json.dumps(token, ensure_ascii=False)
+    whole = int(moment)
+    if whole != _Clock.second:
+        _Clock.format(moment)
+    return '%s%s.%06dZ","token":%s}' % (head, _Clock.prefix, int((moment - whole) * 1e6), text)
 
 
 def token_head(run_id: Optional[str], parent: Optional[str], name: str, run_type: str, tags: List[str]) -> str:

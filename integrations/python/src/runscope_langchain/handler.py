@@ -44,6 +44,8 @@ logger = logging.getLogger("runscope_langchain")
 
 _CHAIN_RUN_TYPES = {"chain", "prompt", "parser"}
 
+_now = time.time
+
 _F = TypeVar("_F", bound=Callable[..., None])
 
 
@@ -191,7 +193,7 @@ class _EventLogCore:
         """The hot path: queue the token's pieces; the writer thread formats them."""
         if not isinstance(token, str):
             token = serialize(token)
-        self._queue.append((run_id, parent_run_id, tags, token, time.time()))
+        self._queue.append((run_id, parent_run_id, tags, token, _now()))
 
     def _token_line(self, run_id: Any, parent_run_id: Any, tags: Any, token: Any, moment: float) -> str:
         """A queued token's line (on the writer thread); the head is made once per run."""
@@ -440,7 +442,10 @@ class RunscopeCallbackHandler(_EventLogCore, BaseCallbackHandler):
     def on_llm_new_token(self, token: Any, *, chunk: Any = None, run_id: UUID,
                          parent_run_id: Optional[UUID] = None, tags: Optional[List[str]] = None,
                          **kwargs: Any) -> None:
-        self._token(token, run_id, parent_run_id, tags)
+        # The hot path, inlined: queue the pieces; the writer thread formats them.
+        if token.__class__ is not str:
+            token = serialize(token)
+        self._queue.append((run_id, parent_run_id, tags, token, _now()))
 
     def on_llm_end(self, response: Any, *, run_id: UUID, parent_run_id: Optional[UUID] = None,
                    tags: Optional[List[str]] = None, **kwargs: Any) -> None:
