@@ -40,14 +40,25 @@ struct ChildProcess: Sendable {
             posix_spawnattr_destroy(&attributes)
         }
         var ownGroup = false
+        // runscope ignores or catches SIGINT and friends; the program gets the defaults
+        // (an ignored SIGINT would be inherited, and Python would then never see Ctrl-C).
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGINT, SIGTERM, SIGQUIT, SIGHUP, SIGPIPE, SIGWINCH, SIGTSTP, SIGTTIN, SIGTTOU] { sigaddset(&defaults, signal) }
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setsigmask(&attributes, &unblocked)
+        var flags = Int32(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK)
         if case .captured(let pipe) = streams {
             posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
             posix_spawn_file_actions_adddup2(&actions, pipe, 1)
             posix_spawn_file_actions_adddup2(&actions, pipe, 2)
-            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+            flags |= Int32(POSIX_SPAWN_SETPGROUP)
             posix_spawnattr_setpgroup(&attributes, 0)
             ownGroup = true
         }
+        posix_spawnattr_setflags(&attributes, Int16(flags))
         var merged = ProcessInfo.processInfo.environment
         merged.merge(environment) { $1 }
         let argv = arguments.map { strdup($0) } + [nil]

@@ -38,6 +38,24 @@ struct ExecE2ETests {
         session.send("q")
         #expect(await session.exitStatus() == 0)
     }
+
+    @Test func ctrlCStopsTheProgramAndRunscopeExitsWithItsStatus() async throws {
+        let python = try #require(ExecPython.path)
+        let app = RunscopeCLIE2ETests.path("Tests/python/apps/zero_code_app.py")
+        let session = try TmuxSession(
+            binary: RunscopeCLIE2ETests.binary, arguments: ["--", python, app], environment: ["ZERO_CODE_APP_PAUSE": "30"])
+        defer { session.close() }
+        _ = try #require(await session.waitFor(timeout: 60) { $0.contains("RunnableSequence") }, "no run appeared")
+        session.send("C-c")
+        session.send("o")
+        let output = try #require(
+            await session.waitFor(timeout: 20) { $0.contains("Output · stopped by signal 2") }, "the program did not stop")
+        #expect(output.contains("KeyboardInterrupt"))
+        session.send("q")
+        #expect(await session.exitStatus() == 130)
+        let modes = try #require(session.terminalModes())
+        #expect(modes.before == modes.after)
+    }
 }
 
 /// The Python the exec tests run: RUNSCOPE_PYTHON, if it is executable.
