@@ -198,7 +198,9 @@ class _EventLogCore:
     def _token_line(self, run_id: Any, parent_run_id: Any, tags: Any, token: Any, moment: float) -> str:
         """A queued token's line (on the writer thread); the head is made once per run."""
         cached = self._heads.get(run_id)
-        if cached is None or cached[0] != parent_run_id or cached[1] != tags:
+        # LangChain passes the same parent id and tags objects for every token of a run.
+        if cached is None or (cached[0] is not parent_run_id and cached[0] != parent_run_id) or \
+                (cached[1] is not tags and cached[1] != tags):
             rid = _id(run_id)
             run = self._runs.get(rid) or _Run(name="Unnamed", run_type="llm")  # type: ignore[arg-type]
             parent = _id(parent_run_id) if parent_run_id is not None else run.parent_run_id
