@@ -617,3 +617,23 @@ def test_package_metadata() -> None:
     assert (Path(runscope_langchain.__file__).parent / "py.typed").is_file()
     requires = importlib.metadata.requires("runscope-langchain") or []
     assert any(r.replace(" ", "").startswith("langchain-core>=0.3") for r in requires)
+
+
+def test_queued_lines_are_written_by_the_writer_thread_and_at_interpreter_exit(tmp_path: Path) -> None:
+    """A token of a run still going reaches the file without close() (the writer thread
+    flushes), and what is queued at exit is written (atexit)."""
+    live = tmp_path / "live.jsonl"
+    handler = RunscopeCallbackHandler(live)
+    handler.on_llm_new_token("x", run_id=uuid.uuid4())
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and not live.read_text():
+        time.sleep(0.001)
+    assert json.loads(live.read_text())["token"] == "x"
+    handler.close()
+
+    at_exit = tmp_path / "exit.jsonl"
+    code = ("import uuid, runscope_langchain.handler as h, runscope_langchain._writer as w; w.FLUSH_INTERVAL = 3600; "
+            f"x = h.RunscopeCallbackHandler({str(at_exit)!r}); "
+            "[x.on_llm_new_token(str(i), run_id=uuid.UUID(int=1)) for i in range(100)]")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+    assert [json.loads(line)["token"] for line in at_exit.read_text().splitlines()] == [str(i) for i in range(100)]
