@@ -16,6 +16,12 @@ final class AppLoop {
     /// A replay or tail: its clock gives the times shown, and Space/. control it.
     private let control: (any PlaybackControl)?
     private let clock: @Sendable () -> Date
+    /// An exec'd program's output (the Output view), if any.
+    private let output: OutputLog?
+    private var outputView = OutputView()
+    private var showsOutput = false
+    /// What the last frame showed of the output: its revision, whether shown, where scrolled.
+    private var renderedOutput: (Int, Bool, Int?) = (-1, false, nil)
     private let view = InspectorView()
     private var state: InspectorState
     private var cache = ViewCache()
@@ -30,8 +36,10 @@ final class AppLoop {
     private var lastTick = Date.distantPast
 
     /// Takes over the terminal; throws when there is none.
-    init(title: String, exitOnFinish: Bool, runner: ChainRunner, control: (any PlaybackControl)? = nil) throws {
+    init(title: String, exitOnFinish: Bool, runner: ChainRunner, control: (any PlaybackControl)? = nil,
+         output: OutputLog? = nil) throws {
         self.runner = runner
+        self.output = output
         self.exitOnFinish = exitOnFinish
         self.control = control
         if let control {
@@ -98,12 +106,27 @@ final class AppLoop {
     }
 
     private func draw() {
-        guard state.revision != renderedRevision else { return }
+        let outputNow = (output?.revision ?? -1, showsOutput, outputView.top)
+        guard state.revision != renderedRevision || outputNow != renderedOutput else { return }
         renderedRevision = state.revision
-        let rendered = view.render(state, cache: &cache)
+        renderedOutput = outputNow
+        var rendered = view.render(state, cache: &cache)
         if rendered.paneLineCount != state.paneLineCount { apply(.paneMetrics(lineCount: rendered.paneLineCount)) }
+        if showsOutput, let output, !state.showsHelp, !state.confirmingQuit { outputView.draw(output, into: &rendered.buffer) }
         terminal.draw(rendered.buffer.diff(from: previous))
         previous = rendered.buffer
+    }
+
+    /// `o` shows or hides the Output view (of `runscope exec`); while shown it takes the scrolling keys.
+    private func handleOutputKey(_ key: Key) -> Bool {
+        guard let output, !state.search.editing, !state.showsHelp, !state.confirmingQuit else { return false }
+        if key == .char("o") || (showsOutput && key == .escape) {
+            showsOutput = key == .char("o") ? !showsOutput : false
+            return true
+        }
+        guard showsOutput else { return false }
+        let height = OutputView.bodyHeight(state.layout.height)
+        return outputView.handle(key, lineCount: output.snapshot().lines.count, height: height)
     }
 
     private func handle(_ key: TerminalKey) {
@@ -116,7 +139,8 @@ final class AppLoop {
             userQuit = true
             quitting = true
         default:
-            apply(.key(KeyTranslation.key(key)))
+            let translated = KeyTranslation.key(key)
+            if !handleOutputKey(translated) { apply(.key(translated)) }
             if Date().timeIntervalSince(lastFrame) >= Self.frameInterval { frame(at: Date()) }
         }
     }

@@ -45,16 +45,17 @@ public enum InspectorApp {
     /// ``Outcome/signal`` is set and ``Outcome/exitStatus`` is 128 + the signal).
     /// Throws ``NcursesBackend/TerminalError`` when there is no usable terminal.
     /// `playback` is set for a replayed or followed run: its clock gives the times
-    /// shown, Space pauses it and `.` steps it.
+    /// shown, Space pauses it and `.` steps it. `output` is a program's output
+    /// (`runscope exec`), shown in the Output view.
     public static func run(
-        title: String, exitOnFinish: Bool = false, playback: (any PlaybackControl)? = nil,
+        title: String, exitOnFinish: Bool = false, playback: (any PlaybackControl)? = nil, output: OutputLog? = nil,
         start: @escaping @Sendable ([any CallbackHandler]) -> Task<Value, any Error>
     ) async throws -> Outcome {
         let runner = ChainRunner(start: start)
         let ended = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<(Bool, Int32?), any Error>) in
             let thread = Thread {
                 do {
-                    let loop = try AppLoop(title: title, exitOnFinish: exitOnFinish, runner: runner, control: playback)
+                    let loop = try AppLoop(title: title, exitOnFinish: exitOnFinish, runner: runner, control: playback, output: output)
                     continuation.resume(returning: loop.run())
                 } catch {
                     continuation.resume(throwing: error)

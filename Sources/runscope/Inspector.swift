@@ -5,14 +5,14 @@ import RunscopeTUI
 
 /// Opens the live inspector for a run, a replay or a followed log.
 enum Inspector {
-    /// Runs `run` under the inspector and returns the exit status, or `nil` when
+    /// Runs `run` under the inspector (with `output`, an exec'd program's, in the Output view) and returns the exit status, or `nil` when
     /// there is no usable terminal (the caller then runs headless).
     static func show(
-        title: String, playback: (any PlaybackControl)? = nil, exitOnFinish: Bool,
+        title: String, playback: (any PlaybackControl)? = nil, exitOnFinish: Bool, output: OutputLog? = nil,
         run: @escaping @Sendable ([any CallbackHandler]) async throws -> Value
     ) async throws -> Int32? {
         do {
-            let outcome = try await InspectorApp.run(title: title, exitOnFinish: exitOnFinish, playback: playback) { handlers in
+            let outcome = try await InspectorApp.run(title: title, exitOnFinish: exitOnFinish, playback: playback, output: output) { handlers in
                 Task { try await run(handlers) }
             }
             return outcome.exitStatus

@@ -15,16 +15,30 @@ struct Runscope: AsyncParsableCommand {
               runscope examples/joke.json --no-tui --console
               runscope run chain.json --input animal=bears --events run.jsonl
               runscope run chain.json --record run.jsonl && runscope replay run.jsonl
+              runscope -- python app.py
+              runscope exec --no-tui --summary -- python app.py
               python app.py | runscope tail -
               runscope validate chain.json
               runscope schema > chain.schema.json
+
+            `runscope -- COMMAND` (runscope exec) runs a program and shows its LangChain runs.
 
             Exit status: 0 when the chain succeeded, 1 when it failed or was cancelled,
             2 for a bad chain file or input.
             """,
         version: RunscopeVersion.current,
-        subcommands: [RunCommand.self, ReplayCommand.self, TailCommand.self, ValidateCommand.self, SchemaCommand.self],
+        subcommands: [RunCommand.self, ExecCommand.self, ReplayCommand.self, TailCommand.self, ValidateCommand.self, SchemaCommand.self],
         defaultSubcommand: RunCommand.self)
+
+    /// `runscope [OPTIONS] -- COMMAND ...` is `runscope exec [OPTIONS] -- COMMAND ...`.
+    static func main() async {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        if let terminator = arguments.firstIndex(of: "--"), arguments[..<terminator].allSatisfy({ $0.hasPrefix("-") }),
+           !arguments[..<terminator].contains(where: { ["-h", "--help", "--version"].contains($0) }) {
+            arguments.insert("exec", at: 0)
+        }
+        await main(arguments)
+    }
 }
 
 /// The version printed by `--version`.

@@ -341,18 +341,24 @@ def test_lines_arrive_live_through_a_pipe() -> None:
         proc.wait()
 
 
-def test_every_line_is_flushed() -> None:
+def test_the_whole_log_is_written_and_flushed_when_the_root_run_ends() -> None:
+    """Lines are written in batches by the writer thread, and all of them, flushed, by the
+    time the root run's call returns."""
+
     class Counting(io.StringIO):
         flushes = 0
+        flushed = 0
 
         def flush(self) -> None:
             Counting.flushes += 1
+            Counting.flushed = len(self.getvalue())
             super().flush()
 
     stream = Counting()
     joke.build_chain().invoke(joke.INPUT, config={"callbacks": [RunscopeCallbackHandler(stream)]})
     lines = stream.getvalue().count("\n")
-    assert lines == 8 and Counting.flushes == lines
+    assert lines == 8 and 1 <= Counting.flushes < lines
+    assert Counting.flushed == len(stream.getvalue())
 
 
 # --------------------------------------------------------------------------- handler behaviour
@@ -586,9 +592,9 @@ def test_sync_handler_runs_inline_on_the_event_loop() -> None:
     threads = set()
 
     class Recording(RunscopeCallbackHandler):
-        def _write_line(self, line: str) -> None:
+        def _enqueue(self, line: str, finished: Any = None) -> None:
             threads.add(threading.get_ident())
-            super()._write_line(line)
+            super()._enqueue(line, finished)
 
     async def run() -> int:
         handler = Recording(io.StringIO())
@@ -611,3 +617,23 @@ def test_package_metadata() -> None:
     assert (Path(runscope_langchain.__file__).parent / "py.typed").is_file()
     requires = importlib.metadata.requires("runscope-langchain") or []
     assert any(r.replace(" ", "").startswith("langchain-core>=0.3") for r in requires)
+
+
+def test_queued_lines_are_written_by_the_writer_thread_and_at_interpreter_exit(tmp_path: Path) -> None:
+    """A token of a run still going reaches the file without close() (the writer thread
+    flushes), and what is queued at exit is written (atexit)."""
+    live = tmp_path / "live.jsonl"
+    handler = RunscopeCallbackHandler(live)
+    handler.on_llm_new_token("x", run_id=uuid.uuid4())
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and not live.read_text():
+        time.sleep(0.001)
+    assert json.loads(live.read_text())["token"] == "x"
+    handler.close()
+
+    at_exit = tmp_path / "exit.jsonl"
+    code = ("import uuid, runscope_langchain.handler as h, runscope_langchain._writer as w; w.FLUSH_INTERVAL = 3600; "
+            f"x = h.RunscopeCallbackHandler({str(at_exit)!r}); "
+            "[x.on_llm_new_token(str(i), run_id=uuid.UUID(int=1)) for i in range(100)]")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+    assert [json.loads(line)["token"] for line in at_exit.read_text().splitlines()] == [str(i) for i in range(100)]

@@ -1,23 +1,28 @@
 """LangChain callback handlers that write runscope's event log (format v1).
 
-One JSON object per callback, one per line, flushed as it is written; see
-``docs/event-log.md`` in the runscope repository for the format.
+One JSON object per callback, one per line; see ``docs/event-log.md`` in the runscope
+repository for the format. The callbacks only queue their lines (a token's pieces are
+queued raw); a writer thread writes them in batches (``_writer.py``), and everything is
+written and flushed when a root run ends, at ``close()`` and at interpreter exit.
 """
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import json
 import logging
 import os
 import sys
 import threading
+import time
 from dataclasses import dataclass, field
 from typing import IO, Any, Callable, Dict, List, Optional, Sequence, TypeVar, Union
 from uuid import UUID
 
-from langchain_core.callbacks import AsyncCallbackHandler, BaseCallbackHandler
+from langchain_core.callbacks.base import AsyncCallbackHandler, BaseCallbackHandler
 
+from . import _writer
 from ._serialize import (
     error_value,
     retry_value,
@@ -38,6 +43,8 @@ Target = Union[str, "os.PathLike[str]", IO[str]]
 logger = logging.getLogger("runscope_langchain")
 
 _CHAIN_RUN_TYPES = {"chain", "prompt", "parser"}
+
+_now = time.time
 
 _F = TypeVar("_F", bound=Callable[..., None])
 
@@ -72,16 +79,18 @@ def _resolve_name(name: Any, serialized: Any, default: str) -> str:
 
 
 def _guarded(method: _F) -> _F:
-    """Never let a logging problem break the user's chain (unless raise_error)."""
+    """Never let a logging problem break the user's chain (unless raise_error).
+    Returns what the method returns (whether a root run ended), else ``False``."""
 
     @functools.wraps(method)
-    def wrapper(self: _EventLogCore, *args: Any, **kwargs: Any) -> None:
+    def wrapper(self: _EventLogCore, *args: Any, **kwargs: Any) -> Any:
         try:
-            method(self, *args, **kwargs)
+            return method(self, *args, **kwargs)
         except Exception as exc:  # noqa: BLE001
             if getattr(self, "raise_error", False):
                 raise
             self._warn_once(f"runscope: could not record {method.__name__.lstrip('_')}: {exc!r}")
+            return False
 
     return wrapper  # type: ignore[return-value]
 
@@ -91,6 +100,9 @@ class _EventLogCore:
 
     raise_error: bool = False
     run_inline: bool = True
+    #: Whether a root run's end writes the queue on the calling thread (the sync
+    #: handler); the async handler awaits it off the event loop instead.
+    _inline_flush: bool = True
 
     def __init__(self, target: Target, *, mode: str = "a", raise_error: bool = False) -> None:
         if target is None:
@@ -118,24 +130,35 @@ class _EventLogCore:
         self.raise_error = raise_error
         self._lock = threading.Lock()
         self._runs: Dict[str, _Run] = {}
+        self._heads: Dict[Any, tuple] = {}
         self._closed = False
-        self._dead = False
+        self._error: Optional[BaseException] = None
         self._warned: set[str] = set()
+        self._writer = _writer.BatchWriter(self._stream, self._token_line, self._forget, self._write_failed)
+        self._queue = self._writer.queue
 
     # output ------------------------------------------------------------------
 
     def close(self) -> None:
-        """Flush, and close the file if the handler opened it (a path target)."""
+        """Write what is queued, flush, and close the file if the handler opened it (a path target)."""
         with self._lock:
             if self._closed:
                 return
             self._closed = True
-            try:
-                self._stream.flush()
-            except Exception:  # noqa: BLE001
-                pass
-            if self._owns_stream:
-                self._stream.close()
+        self._writer.close()
+        try:
+            self._stream.flush()
+        except Exception:  # noqa: BLE001
+            pass
+        if self._owns_stream:
+            self._stream.close()
+
+    def flush(self) -> None:
+        """Write and flush every queued line now (raises a failed write with ``raise_error``)."""
+        self._writer.drain()
+        if self._error is not None and self.raise_error:
+            error, self._error = self._error, None
+            raise error
 
     def __enter__(self) -> Any:
         return self
@@ -148,23 +171,43 @@ class _EventLogCore:
             self._warned.add(message)
             logger.warning(message)
 
-    def _write_line(self, line: str) -> None:
-        """Write one line and flush. Called with the lock held."""
-        if self._closed or self._dead:
-            return
-        try:
-            try:
-                self._stream.write(line + "\n")
-            except UnicodeEncodeError:  # a stream that cannot take UTF-8: escape it
-                self._stream.write(json.dumps(json.loads(line), ensure_ascii=True) + "\n")
-            self._stream.flush()
-        except (BrokenPipeError, ValueError, OSError) as exc:
-            # The reader went away (`runscope tail` quit) or the file was closed:
-            # stop writing rather than failing every later callback.
-            self._dead = True
-            if self.raise_error:
-                raise
+    def _write_failed(self, exc: BaseException) -> None:
+        """The writer could not write: stop writing rather than failing every later callback."""
+        if self.raise_error:
+            self._error = exc
+        else:
             self._warn_once(f"runscope: event log closed ({exc!r}); no further events are written")
+
+    def _enqueue(self, line: str, finished: Optional[tuple] = None) -> None:
+        """Queue a formatted line; ``finished``: the run whose end it is (forgotten once written)."""
+        if not self._closed:
+            self._queue.append((line, finished))
+
+    def _forget(self, finished: tuple) -> None:
+        """On the writer thread, once a run's end line is written."""
+        with self._lock:
+            self._runs.pop(finished[0], None)
+        self._heads.pop(finished[1], None)
+
+    def _token(self, token: Any, run_id: Any, parent_run_id: Any, tags: Any) -> None:
+        """The hot path: queue the token's pieces; the writer thread formats them."""
+        if not isinstance(token, str):
+            token = serialize(token)
+        self._queue.append((run_id, parent_run_id, tags, token, _now()))
+
+    def _token_line(self, run_id: Any, parent_run_id: Any, tags: Any, token: Any, moment: float) -> str:
+        """A queued token's line (on the writer thread); the head is made once per run."""
+        cached = self._heads.get(run_id)
+        # LangChain passes the same parent id and tags objects for every token of a run.
+        if cached is None or (cached[0] is not parent_run_id and cached[0] != parent_run_id) or \
+                (cached[1] is not tags and cached[1] != tags):
+            rid = _id(run_id)
+            run = self._runs.get(rid) or _Run(name="Unnamed", run_type="llm")  # type: ignore[arg-type]
+            parent = _id(parent_run_id) if parent_run_id is not None else run.parent_run_id
+            head = _writer.token_head(rid, parent, run.name, run.run_type, tags if tags is not None else run.tags)
+            cached = (parent_run_id, tags, head)
+            self._heads[run_id] = cached
+        return _writer.token_line(cached[2], token, moment)
 
     # events ------------------------------------------------------------------
 
@@ -181,8 +224,9 @@ class _EventLogCore:
         default_run_type: str = "chain",
         name: Optional[str] = None,
         finish: bool = False,
-    ) -> None:
-        """Write one line. ``start`` registers a new run; ``finish`` forgets it."""
+    ) -> bool:
+        """Queue one line. ``start`` registers a new run; ``finish`` ends it (the writer
+        forgets it once written). Returns whether a root run ended (then all is written)."""
         rid = _id(run_id)
         body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
         meta = None
@@ -194,7 +238,7 @@ class _EventLogCore:
                 if rid is not None:
                     self._runs[rid] = run
             else:
-                known = self._runs.pop(rid, None) if finish else self._runs.get(rid)  # type: ignore[arg-type]
+                known = self._runs.get(rid)  # type: ignore[arg-type]
                 run = known or _Run(name=name or "Unnamed", run_type=default_run_type)
             parent = _id(parent_run_id) if parent_run_id is not None or start is not None else run.parent_run_id
             line_tags = list(tags) if tags is not None else list(run.tags)
@@ -215,7 +259,12 @@ class _EventLogCore:
                 line += "," + body[1:]
             else:
                 line += "}"
-            self._write_line(line)
+            self._enqueue(line, (rid, run_id) if finish else None)
+        if not finish or parent is not None:
+            return False
+        if self._inline_flush:
+            self.flush()  # a root run ended: the whole log is written when the call returns
+        return True
 
     def _start(
         self,
@@ -227,9 +276,9 @@ class _EventLogCore:
         tags: Optional[List[str]],
         metadata: Optional[Dict[str, Any]],
         payload: Dict[str, Any],
-    ) -> None:
+    ) -> bool:
         run = _Run(name=name, run_type=run_type, tags=list(tags or []), parent_run_id=_id(parent_run_id))
-        self._emit(event, run_id, parent_run_id, tags or [], payload, start=run, metadata=metadata)
+        return self._emit(event, run_id, parent_run_id, tags or [], payload, start=run, metadata=metadata)
 
     @_guarded
     def _chain_start(self, serialized: Any, inputs: Any, run_id: Any, parent_run_id: Any,
@@ -237,7 +286,7 @@ class _EventLogCore:
         run_type = kwargs.get("run_type")
         run_type = run_type if run_type in _CHAIN_RUN_TYPES else "chain"
         name = _resolve_name(kwargs.get("name"), serialized, "Unnamed")
-        self._start("on_chain_start", run_type, name, run_id, parent_run_id, tags, metadata,
+        return self._start("on_chain_start", run_type, name, run_id, parent_run_id, tags, metadata,
                     {"inputs": serialize(inputs)})
 
     @_guarded
@@ -245,7 +294,7 @@ class _EventLogCore:
         payload = {"outputs": serialize(outputs)}
         if "inputs" in kwargs:
             payload["inputs"] = serialize(kwargs["inputs"])
-        self._emit("on_chain_end", run_id, parent_run_id, tags, payload, finish=True)
+        return self._emit("on_chain_end", run_id, parent_run_id, tags, payload, finish=True)
 
     @_guarded
     def _chain_error(self, error: BaseException, run_id: Any, parent_run_id: Any, tags: Any,
@@ -253,35 +302,34 @@ class _EventLogCore:
         payload: Dict[str, Any] = {"error": error_value(error)}
         if "inputs" in kwargs:
             payload["inputs"] = serialize(kwargs["inputs"])
-        self._emit("on_chain_error", run_id, parent_run_id, tags, payload, finish=True)
+        return self._emit("on_chain_error", run_id, parent_run_id, tags, payload, finish=True)
 
     @_guarded
     def _llm_start(self, serialized: Any, prompts: List[str], run_id: Any, parent_run_id: Any,
                    tags: Any, metadata: Any, kwargs: Dict[str, Any]) -> None:
         name = _resolve_name(kwargs.get("name"), serialized, "Unnamed")
-        self._start("on_llm_start", "llm", name, run_id, parent_run_id, tags, metadata,
+        return self._start("on_llm_start", "llm", name, run_id, parent_run_id, tags, metadata,
                     {"prompts": [p if isinstance(p, str) else serialize(p) for p in prompts]})
 
     @_guarded
     def _chat_model_start(self, serialized: Any, messages: List[List[Any]], run_id: Any, parent_run_id: Any,
                           tags: Any, metadata: Any, kwargs: Dict[str, Any]) -> None:
         name = _resolve_name(kwargs.get("name"), serialized, "Unnamed")
-        self._start("on_chat_model_start", "chat_model", name, run_id, parent_run_id, tags, metadata,
+        return self._start("on_chat_model_start", "chat_model", name, run_id, parent_run_id, tags, metadata,
                     {"messages": [[serialize(m) for m in batch] for batch in messages]})
 
     @_guarded
     def _llm_new_token(self, token: Any, run_id: Any, parent_run_id: Any, tags: Any) -> None:
-        self._emit("on_llm_new_token", run_id, parent_run_id, tags,
-                   {"token": token if isinstance(token, str) else serialize(token)}, default_run_type="llm")
+        self._token(token, run_id, parent_run_id, tags)
 
     @_guarded
     def _llm_end(self, response: Any, run_id: Any, parent_run_id: Any, tags: Any) -> None:
-        self._emit("on_llm_end", run_id, parent_run_id, tags, {"response": serialize_llm_result(response)},
+        return self._emit("on_llm_end", run_id, parent_run_id, tags, {"response": serialize_llm_result(response)},
                    default_run_type="llm", finish=True)
 
     @_guarded
     def _llm_error(self, error: BaseException, run_id: Any, parent_run_id: Any, tags: Any) -> None:
-        self._emit("on_llm_error", run_id, parent_run_id, tags, {"error": error_value(error)},
+        return self._emit("on_llm_error", run_id, parent_run_id, tags, {"error": error_value(error)},
                    default_run_type="llm", finish=True)
 
     @_guarded
@@ -294,42 +342,42 @@ class _EventLogCore:
         tool_call_id = kwargs.get("tool_call_id")
         if isinstance(tool_call_id, str):  # the model's tool call this run answers (agents)
             payload["tool_call_id"] = tool_call_id
-        self._start("on_tool_start", "tool", name, run_id, parent_run_id, tags, metadata, payload)
+        return self._start("on_tool_start", "tool", name, run_id, parent_run_id, tags, metadata, payload)
 
     @_guarded
     def _tool_end(self, output: Any, run_id: Any, parent_run_id: Any, tags: Any, kwargs: Dict[str, Any]) -> None:
-        self._emit("on_tool_end", run_id, parent_run_id, tags, {"output": serialize(output)},
+        return self._emit("on_tool_end", run_id, parent_run_id, tags, {"output": serialize(output)},
                    default_run_type="tool", name=kwargs.get("name"), finish=True)
 
     @_guarded
     def _tool_error(self, error: BaseException, run_id: Any, parent_run_id: Any, tags: Any) -> None:
-        self._emit("on_tool_error", run_id, parent_run_id, tags, {"error": error_value(error)},
+        return self._emit("on_tool_error", run_id, parent_run_id, tags, {"error": error_value(error)},
                    default_run_type="tool", finish=True)
 
     @_guarded
     def _retriever_start(self, serialized: Any, query: str, run_id: Any, parent_run_id: Any, tags: Any,
                          metadata: Any, kwargs: Dict[str, Any]) -> None:
         name = _resolve_name(kwargs.get("name"), serialized, "Retriever")
-        self._start("on_retriever_start", "retriever", name, run_id, parent_run_id, tags, metadata,
+        return self._start("on_retriever_start", "retriever", name, run_id, parent_run_id, tags, metadata,
                     {"query": query if isinstance(query, str) else serialize(query)})
 
     @_guarded
     def _retriever_end(self, documents: Sequence[Any], run_id: Any, parent_run_id: Any, tags: Any) -> None:
-        self._emit("on_retriever_end", run_id, parent_run_id, tags,
+        return self._emit("on_retriever_end", run_id, parent_run_id, tags,
                    {"documents": [serialize(d) for d in documents]}, default_run_type="retriever", finish=True)
 
     @_guarded
     def _retriever_error(self, error: BaseException, run_id: Any, parent_run_id: Any, tags: Any) -> None:
-        self._emit("on_retriever_error", run_id, parent_run_id, tags, {"error": error_value(error)},
+        return self._emit("on_retriever_error", run_id, parent_run_id, tags, {"error": error_value(error)},
                    default_run_type="retriever", finish=True)
 
     @_guarded
     def _text(self, text: str, run_id: Any, parent_run_id: Any, tags: Any) -> None:
-        self._emit("on_text", run_id, parent_run_id, tags, {"text": text if isinstance(text, str) else str(text)})
+        return self._emit("on_text", run_id, parent_run_id, tags, {"text": text if isinstance(text, str) else str(text)})
 
     @_guarded
     def _retry(self, retry_state: Any, run_id: Any, parent_run_id: Any, tags: Any) -> None:
-        self._emit("on_retry", run_id, parent_run_id, tags, {"retry": retry_value(retry_state)})
+        return self._emit("on_retry", run_id, parent_run_id, tags, {"retry": retry_value(retry_state)})
 
     @_guarded
     def _custom_event(self, name: str, data: Any, run_id: Any, tags: Any) -> None:
@@ -349,7 +397,7 @@ class _EventLogCore:
                 "tags": [str(t) for t in (tags or [])],
                 "time": timestamp(),
             }
-            self._write_line(json.dumps(head, ensure_ascii=False, separators=(",", ":"))[:-1] + "," + body[1:])
+            self._enqueue(json.dumps(head, ensure_ascii=False, separators=(",", ":"))[:-1] + "," + body[1:])
 
 
 class RunscopeCallbackHandler(_EventLogCore, BaseCallbackHandler):
@@ -360,7 +408,8 @@ class RunscopeCallbackHandler(_EventLogCore, BaseCallbackHandler):
     stdout, or an open text file object such as ``sys.stdout`` (never closed by
     the handler). Every line is flushed as it is written, lines from parallel
     branches never interleave, and a failure to write is logged, never raised
-    into the chain (unless ``raise_error=True``).
+    into the chain (unless ``raise_error=True``). Lines are written by a writer
+    thread in batches (at least every 10 ms) and all of them when a root run ends.
 
     Attach it at run time so every run of the chain reports to it::
 
@@ -395,7 +444,10 @@ class RunscopeCallbackHandler(_EventLogCore, BaseCallbackHandler):
     def on_llm_new_token(self, token: Any, *, chunk: Any = None, run_id: UUID,
                          parent_run_id: Optional[UUID] = None, tags: Optional[List[str]] = None,
                          **kwargs: Any) -> None:
-        self._llm_new_token(token, run_id, parent_run_id, tags)
+        # The hot path, inlined: queue the pieces; the writer thread formats them.
+        if token.__class__ is not str:
+            token = serialize(token)
+        self._queue.append((run_id, parent_run_id, tags, token, _now()))
 
     def on_llm_end(self, response: Any, *, run_id: UUID, parent_run_id: Optional[UUID] = None,
                    tags: Optional[List[str]] = None, **kwargs: Any) -> None:
@@ -449,11 +501,16 @@ class AsyncRunscopeCallbackHandler(_EventLogCore, AsyncCallbackHandler):
     """The async twin of :class:`RunscopeCallbackHandler`: the same lines.
 
     ``run_inline`` is True, so LangChain awaits it in order on the event loop
-    instead of gathering it with other handlers; each write is a short,
-    flushed, locked ``write`` call.
+    instead of gathering it with other handlers; a callback only queues its line,
+    and a root run's end awaits the write on a worker thread.
     """
 
     run_inline = True
+    _inline_flush = False
+
+    async def _flush_off_loop(self) -> None:
+        """A root run ended: write the queue on a worker thread, never blocking the event loop."""
+        await asyncio.get_running_loop().run_in_executor(None, self.flush)
 
     async def on_chain_start(self, serialized: Optional[Dict[str, Any]], inputs: Any, *, run_id: UUID,
                              parent_run_id: Optional[UUID] = None, tags: Optional[List[str]] = None,
@@ -462,11 +519,13 @@ class AsyncRunscopeCallbackHandler(_EventLogCore, AsyncCallbackHandler):
 
     async def on_chain_end(self, outputs: Any, *, run_id: UUID, parent_run_id: Optional[UUID] = None,
                            tags: Optional[List[str]] = None, **kwargs: Any) -> None:
-        self._chain_end(outputs, run_id, parent_run_id, tags, kwargs)
+        if self._chain_end(outputs, run_id, parent_run_id, tags, kwargs):
+            await self._flush_off_loop()
 
     async def on_chain_error(self, error: BaseException, *, run_id: UUID, parent_run_id: Optional[UUID] = None,
                              tags: Optional[List[str]] = None, **kwargs: Any) -> None:
-        self._chain_error(error, run_id, parent_run_id, tags, kwargs)
+        if self._chain_error(error, run_id, parent_run_id, tags, kwargs):
+            await self._flush_off_loop()
 
     async def on_llm_start(self, serialized: Dict[str, Any], prompts: List[str], *, run_id: UUID,
                            parent_run_id: Optional[UUID] = None, tags: Optional[List[str]] = None,
@@ -481,15 +540,17 @@ class AsyncRunscopeCallbackHandler(_EventLogCore, AsyncCallbackHandler):
     async def on_llm_new_token(self, token: Any, *, chunk: Any = None, run_id: UUID,
                                parent_run_id: Optional[UUID] = None, tags: Optional[List[str]] = None,
                                **kwargs: Any) -> None:
-        self._llm_new_token(token, run_id, parent_run_id, tags)
+        self._token(token, run_id, parent_run_id, tags)
 
     async def on_llm_end(self, response: Any, *, run_id: UUID, parent_run_id: Optional[UUID] = None,
                          tags: Optional[List[str]] = None, **kwargs: Any) -> None:
-        self._llm_end(response, run_id, parent_run_id, tags)
+        if self._llm_end(response, run_id, parent_run_id, tags):
+            await self._flush_off_loop()
 
     async def on_llm_error(self, error: BaseException, *, run_id: UUID, parent_run_id: Optional[UUID] = None,
                            tags: Optional[List[str]] = None, **kwargs: Any) -> None:
-        self._llm_error(error, run_id, parent_run_id, tags)
+        if self._llm_error(error, run_id, parent_run_id, tags):
+            await self._flush_off_loop()
 
     async def on_tool_start(self, serialized: Dict[str, Any], input_str: str, *, run_id: UUID,
                             parent_run_id: Optional[UUID] = None, tags: Optional[List[str]] = None,
@@ -499,11 +560,13 @@ class AsyncRunscopeCallbackHandler(_EventLogCore, AsyncCallbackHandler):
 
     async def on_tool_end(self, output: Any, *, run_id: UUID, parent_run_id: Optional[UUID] = None,
                           tags: Optional[List[str]] = None, **kwargs: Any) -> None:
-        self._tool_end(output, run_id, parent_run_id, tags, kwargs)
+        if self._tool_end(output, run_id, parent_run_id, tags, kwargs):
+            await self._flush_off_loop()
 
     async def on_tool_error(self, error: BaseException, *, run_id: UUID, parent_run_id: Optional[UUID] = None,
                             tags: Optional[List[str]] = None, **kwargs: Any) -> None:
-        self._tool_error(error, run_id, parent_run_id, tags)
+        if self._tool_error(error, run_id, parent_run_id, tags):
+            await self._flush_off_loop()
 
     async def on_retriever_start(self, serialized: Optional[Dict[str, Any]], query: str, *, run_id: UUID,
                                  parent_run_id: Optional[UUID] = None, tags: Optional[List[str]] = None,
@@ -513,11 +576,13 @@ class AsyncRunscopeCallbackHandler(_EventLogCore, AsyncCallbackHandler):
     async def on_retriever_end(self, documents: Sequence[Any], *, run_id: UUID,
                                parent_run_id: Optional[UUID] = None, tags: Optional[List[str]] = None,
                                **kwargs: Any) -> None:
-        self._retriever_end(documents, run_id, parent_run_id, tags)
+        if self._retriever_end(documents, run_id, parent_run_id, tags):
+            await self._flush_off_loop()
 
     async def on_retriever_error(self, error: BaseException, *, run_id: UUID, parent_run_id: Optional[UUID] = None,
                                  tags: Optional[List[str]] = None, **kwargs: Any) -> None:
-        self._retriever_error(error, run_id, parent_run_id, tags)
+        if self._retriever_error(error, run_id, parent_run_id, tags):
+            await self._flush_off_loop()
 
     async def on_text(self, text: str, *, run_id: UUID, parent_run_id: Optional[UUID] = None,
                       tags: Optional[List[str]] = None, **kwargs: Any) -> None:
