@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RunscopeCore
+import RunscopeHistory
 import RunscopeReplay
 
 /// `runscope replay FILE`: look at a recorded run again.
@@ -25,6 +26,8 @@ struct ReplayCommand: AsyncParsableCommand {
     @Flag(help: "Replay every event at once.")
     var instant = false
 
+    @OptionGroup var history: HistoryOptions
+
     func run() async throws {
         if let speed, speed <= 0 { throw ValidationError("--speed must be greater than 0") }
         var reader = EventLogReader(source: file)
@@ -39,8 +42,10 @@ struct ReplayCommand: AsyncParsableCommand {
         let pace: Double? = instant ? nil : (speed ?? (view.headless ? nil : 1))
         let clock = ReplayClock(speed: pace)
         clock.noteSkipped(reader.skipped + reader.duplicates)
+        let recorder = history.recorder(source: "replay", clock: { clock.now() })
+        defer { HistoryOptions.finish(recorder) }
         let outcome = try await view.show(title: "replay \(ViewOptions.shortName(file))", clock: clock) { handlers in
-            try await Replayer(clock: clock).replay(entries, to: handlers)
+            try await Replayer(clock: clock).replay(entries, to: handlers + (recorder.map { [$0] } ?? []))
         }
         if outcome != 0 { throw ExitCode(outcome) }
     }
@@ -62,8 +67,12 @@ struct TailCommand: AsyncParsableCommand {
 
     @OptionGroup var view: ViewOptions
 
+    @OptionGroup var history: HistoryOptions
+
     func run() async throws {
         let clock = ReplayClock(following: true)
+        let recorder = history.recorder(source: "tail")
+        defer { HistoryOptions.finish(recorder) }
         let follower = LogFollower(path: file)
         let source = file
         let exitOnFinish = view.exitOnFinish
@@ -78,6 +87,7 @@ struct TailCommand: AsyncParsableCommand {
                     continue
                 }
                 try await clock.waitUntilDue(entry.time)
+                recorder?.enqueue(QueuedEvent(event: entry.event, run: entry.run, time: entry.time, line: String(line)))
                 replayer.deliver(entry, to: handlers + [finish])
                 if exitOnFinish, finish.allEnded { break }
             }

@@ -18,12 +18,14 @@ struct Runscope: AsyncParsableCommand {
               python app.py | runscope tail -
               runscope validate chain.json
               runscope schema > chain.schema.json
+              runscope runs --since 1d && runscope show last && runscope diff last~1 last
 
             Exit status: 0 when the chain succeeded, 1 when it failed or was cancelled,
             2 for a bad chain file or input.
             """,
         version: RunscopeVersion.current,
-        subcommands: [RunCommand.self, ReplayCommand.self, TailCommand.self, ValidateCommand.self, SchemaCommand.self],
+        subcommands: [RunCommand.self, ReplayCommand.self, TailCommand.self, ValidateCommand.self, SchemaCommand.self]
+            + HistoryCommands.all,
         defaultSubcommand: RunCommand.self)
 }
 
