@@ -70,7 +70,7 @@ let package = Package(
             ]),
         .executableTarget(name: "runscope-bench", dependencies: ["RunscopeCore", "RunscopeProviders", "RunscopeTUI"]),
         // Prints history speed figures as JSON: insert throughput, listing, search, opening a trace.
-        .executableTarget(name: "history-bench", dependencies: ["RunscopeHistory", "RunscopeCore", "RunscopeReplay"]),
+        .executableTarget(name: "history-bench", dependencies: ["RunscopeHistory", "RunscopeCore"]),
         // A Swift-built demo chain in the inspector (screenshots; also drives the UI tests).
         .executableTarget(name: "inspector-demo", dependencies: ["RunscopeTUI", "RunscopeCore"]),
         .executableTarget(name: "runscope-test-server", dependencies: ["RunscopeTestServer"]),
