@@ -30,18 +30,23 @@ public final class HistoryDatabase: Sendable {
         config.journalMode = .wal
         config.busyMode = .timeout(timeout)
         config.label = "runscope-history"
-        do {
-            let queue = try DatabaseQueue(path: path, configuration: config)
-            try queue.read { db in try check(db, path: path) }
-            try HistorySchema.migrator.migrate(queue)
-            let database = HistoryDatabase(path: path, queue: queue, timeout: timeout)
-            database.markInterrupted()
-            return database
-        } catch let error as HistoryError {
-            throw error
-        } catch {
-            throw describe(error, path: path, timeout: timeout)
+        // Two processes creating the file at once may both try the first migration: the
+        // loser fails and, on the next attempt, finds it done.
+        for attempt in 1...3 {
+            do {
+                let queue = try DatabaseQueue(path: path, configuration: config)
+                try queue.read { db in try check(db, path: path) }
+                try HistorySchema.migrator.migrate(queue)
+                let database = HistoryDatabase(path: path, queue: queue, timeout: timeout)
+                database.markInterrupted()
+                return database
+            } catch let error as HistoryError {
+                throw error
+            } catch {
+                if attempt == 3 || (error as? DatabaseError)?.resultCode == .SQLITE_NOTADB { throw describe(error, path: path, timeout: timeout) }
+            }
         }
+        throw HistoryError("\(path): cannot open the history database")
     }
 
     /// Checks that the file is a runscope history (or empty) of a schema this runscope knows.

@@ -70,8 +70,10 @@ public final class HistoryRecorder: RunEventHandler {
     /// Everything queued, and whether the recorder is closing.
     private func take() -> (items: [QueuedEvent], closing: Bool) {
         queue.withLock { state in
-            defer { state.items.removeAll(keepingCapacity: true) }
-            return (state.items, state.closing)
+            let items = state.items
+            state.items = []
+            state.items.reserveCapacity(min(items.count, 1 << 16))
+            return (items, state.closing)
         }
     }
 

@@ -10,6 +10,8 @@ struct TraceIndex {
     var traceOf: [UUID: UUID] = [:]
     var touchedRuns: Set<UUID> = []
     var touchedTraces: Set<UUID> = []
+    /// Per streaming run, its token lines up to the time.
+    var tokenPrefixes: [UUID: String] = [:]
     /// Traces found already in the history (not written again), in the order met.
     private(set) var skippedTraces: [UUID] = []
 
@@ -27,7 +29,7 @@ struct TraceIndex {
             traces[traceId] = record
         }
         guard traces[traceId]?.skipped == false else { return }
-        traces[traceId]!.pendingLines.append(item.logLine)
+        traces[traceId]!.pendingLines.append(line(of: item))
         touchedTraces.insert(traceId)
         if runs[runId] == nil {
             guard !isCustom(item.event), traceOf[runId] == nil else { return }
@@ -42,6 +44,16 @@ struct TraceIndex {
             traces[traceId]!.end = root.end
             traces[traceId]!.status = root.status
         }
+    }
+
+    /// The event-log line; a token's line is its run's cached prefix with the time and token
+    /// (the same text `EventLogFormat` makes, without encoding the run's fields again per token).
+    private mutating func line(of item: QueuedEvent) -> String {
+        guard item.line == nil, case .newToken(let token, _) = item.event else { return item.logLine }
+        if let prefix = tokenPrefixes[item.run.runId] { return TokenLine.make(prefix: prefix, time: item.time, token: token) }
+        let line = item.logLine
+        if let prefix = TokenLine.prefix(of: line, time: item.time, token: token) { tokenPrefixes[item.run.runId] = prefix }
+        return line
     }
 
     /// The trace of a run: its own when it has no parent, else its parent's (the parent's id when never seen).
@@ -75,6 +87,7 @@ struct TraceIndex {
             for runId in trace.runIds {
                 runs[runId] = nil
                 traceOf[runId] = nil
+                tokenPrefixes[runId] = nil
             }
             traces[id]!.runIds = []
         }

@@ -15,11 +15,14 @@ try FileManager.default.createDirectory(atPath: directory, withIntermediateDirec
 defer { try? FileManager.default.removeItem(atPath: directory) }
 
 var figures: [(String, Value)] = []
-@MainActor func record(_ name: String, _ value: Double) { figures.append((name, .double((value * 1000).rounded() / 1000))) }
+@MainActor func record(_ name: String, _ value: Double) {
+    figures.append((name, .double((value * 1000).rounded() / 1000)))
+    FileHandle.standardError.write(Data("\(name): \(value)\n".utf8))
+}
 
 // 1. Insert throughput: 1,000,000 token events of 100 streaming model runs, from one thread.
 do {
-    let insert = try Insertion.throughput(path: directory + "/insert.sqlite", runs: 100, tokensPerRun: 10_000)
+    let insert = try Insertion.throughput(path: directory + "/insert.sqlite", runs: 100, tokensPerRun: option("--tokens-per-run", 10_000))
     record("insert_events_per_s", insert.eventsPerSecond)
     record("enqueue_ns_per_event", insert.enqueueNanoseconds)
 }

@@ -129,3 +129,19 @@ import Testing
         #expect(try HistoryStore.open(path: home.path).eventLines(trace: id).count == log.all.count)
     }
 }
+
+/// Token lines made from a cached prefix are exactly `EventLogFormat`'s.
+@Suite struct TokenLineTests {
+    @Test func fastTokenLinesEqualTheEventLogFormat() throws {
+        let run = RunInfo(runId: UUIDv7.make(), parentRunId: UUIDv7.make(), name: "Chat \"model\"", runType: .chatModel,
+                          tags: ["seq:step:2", "ü"], metadata: ["ls_provider": "x"])
+        let first = Date(timeIntervalSince1970: 1_800_000_000.25)
+        let firstLine = EventLogFormat.line(.newToken("Hi", chunk: nil), run: run, time: first).compactJSON()
+        let prefix = try #require(TokenLine.prefix(of: firstLine, time: first, token: "Hi"))
+        for (offset, token) in ["\"", "\\", "\n", "é", "😀 ok", "\u{1}", " "].enumerated() {
+            let time = first.addingTimeInterval(Double(offset) * 0.001234)
+            #expect(TokenLine.make(prefix: prefix, time: time, token: token)
+                == EventLogFormat.line(.newToken(token, chunk: nil), run: run, time: time).compactJSON())
+        }
+    }
+}
