@@ -16,11 +16,13 @@ let package = Package(
         .library(name: "RunscopeProviders", targets: ["RunscopeProviders"]),
         .library(name: "RunscopeLoader", targets: ["RunscopeLoader"]),
         .library(name: "RunscopeReplay", targets: ["RunscopeReplay"]),
+        .library(name: "RunscopeHistory", targets: ["RunscopeHistory"]),
         .library(name: "TerminalUI", targets: ["TerminalUI"]),
         .library(name: "RunscopeInspector", targets: ["RunscopeInspector"]),
         .library(name: "RunscopeTUI", targets: ["RunscopeTUI"]),
         .library(name: "RunscopeTestServer", targets: ["RunscopeTestServer"]),
         .executable(name: "runscope-bench", targets: ["runscope-bench"]),
+        .executable(name: "history-bench", targets: ["history-bench"]),
         .executable(name: "inspector-demo", targets: ["inspector-demo"]),
         .executable(name: "runscope-test-server", targets: ["runscope-test-server"]),
         .executable(name: "example-custom-handler", targets: ["example-custom-handler"]),
@@ -30,6 +32,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // Values, runnables, callbacks, tracer, prompts, parsers, scripted models. Foundation only.
@@ -42,6 +45,10 @@ let package = Package(
         .target(name: "RunscopeLoader", dependencies: ["RunscopeCore", "RunscopeProviders"]),
         // Reading event logs back: replay with timing, follow a growing log, summaries.
         .target(name: "RunscopeReplay", dependencies: ["RunscopeCore"]),
+        // Run history: every run in a local SQLite database (GRDB, WAL, FTS5), references, export, diff.
+        .target(
+            name: "RunscopeHistory",
+            dependencies: ["RunscopeCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // Cells, buffers and widgets: what the screen shows, with no terminal I/O.
         .target(name: "TerminalUI"),
         // Inspector state, pure reducer, key map, follow mode, search, event hand-off. No terminal, no I/O.
@@ -58,10 +65,12 @@ let package = Package(
         .executableTarget(
             name: "runscope",
             dependencies: [
-                "RunscopeCore", "RunscopeLoader", "RunscopeReplay", "RunscopeInspector", "RunscopeTUI",
+                "RunscopeCore", "RunscopeLoader", "RunscopeReplay", "RunscopeInspector", "RunscopeTUI", "RunscopeHistory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "runscope-bench", dependencies: ["RunscopeCore", "RunscopeProviders", "RunscopeTUI"]),
+        // Prints history speed figures as JSON: insert throughput, listing, search, opening a trace.
+        .executableTarget(name: "history-bench", dependencies: ["RunscopeHistory", "RunscopeCore"]),
         // A Swift-built demo chain in the inspector (screenshots; also drives the UI tests).
         .executableTarget(name: "inspector-demo", dependencies: ["RunscopeTUI", "RunscopeCore"]),
         .executableTarget(name: "runscope-test-server", dependencies: ["RunscopeTestServer", "RunscopeCore"]),
@@ -73,6 +82,9 @@ let package = Package(
         .testTarget(name: "RunscopeProvidersTests", dependencies: ["RunscopeProviders", "RunscopeTestServer"]),
         .testTarget(name: "RunscopeLoaderTests", dependencies: ["RunscopeLoader", "RunscopeTestServer"], exclude: ["Fixtures"]),
         .testTarget(name: "RunscopeReplayTests", dependencies: ["RunscopeReplay", "RunscopeLoader", "RunscopeTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "RunscopeHistoryTests",
+            dependencies: ["RunscopeHistory", "RunscopeCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "RunscopeTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "RunscopeInspectorTests", dependencies: ["RunscopeInspector", "RunscopeCore"]),
         .testTarget(
@@ -82,7 +94,7 @@ let package = Package(
         // Drive the real binaries in tmux (runscope and inspector-demo); skipped when tmux is missing.
         .testTarget(name: "InspectorE2ETests", dependencies: ["inspector-demo", "runscope", "TerminalUI"], exclude: ["Fixtures"]),
         .testTarget(
-            name: "RunscopeCLITests", dependencies: ["RunscopeCore", "RunscopeTestSupport", "RunscopeTestServer"],
+            name: "RunscopeCLITests", dependencies: ["RunscopeCore", "RunscopeTestSupport", "RunscopeTestServer", "RunscopeHistory"],
             exclude: ["Fixtures"]),
     ]
 )

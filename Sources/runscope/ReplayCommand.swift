@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RunscopeCore
+import RunscopeHistory
 import RunscopeReplay
 
 /// `runscope replay FILE`: look at a recorded run again.
@@ -25,6 +26,8 @@ struct ReplayCommand: AsyncParsableCommand {
     @Flag(help: "Replay every event at once.")
     var instant = false
 
+    @OptionGroup var history: HistoryOptions
+
     func run() async throws {
         if let speed, speed <= 0 { throw ValidationError("--speed must be greater than 0") }
         var reader = EventLogReader(source: file)
@@ -39,8 +42,10 @@ struct ReplayCommand: AsyncParsableCommand {
         let pace: Double? = instant ? nil : (speed ?? (view.headless ? nil : 1))
         let clock = ReplayClock(speed: pace)
         clock.noteSkipped(reader.skipped + reader.duplicates)
+        let recorder = history.recorder(source: "replay", clock: { clock.now() })
+        defer { HistoryOptions.finish(recorder) }
         let outcome = try await view.show(title: "replay \(ViewOptions.shortName(file))", clock: clock) { handlers in
-            try await Replayer(clock: clock).replay(entries, to: handlers)
+            try await Replayer(clock: clock).replay(entries, to: handlers + (recorder.map { [$0] } ?? []))
         }
         if outcome != 0 { throw ExitCode(outcome) }
     }
@@ -65,8 +70,12 @@ struct TailCommand: AsyncParsableCommand {
     @Flag(help: "If the file does not exist yet, wait for it to appear (without this, a missing file is an error).")
     var wait = false
 
+    @OptionGroup var history: HistoryOptions
+
     func run() async throws {
         let clock = ReplayClock(following: true)
+        let recorder = history.recorder(source: "tail")
+        defer { HistoryOptions.finish(recorder) }
         let follower = LogFollower(path: file)
         let source = file
         let exitOnFinish = view.exitOnFinish
@@ -94,6 +103,7 @@ struct TailCommand: AsyncParsableCommand {
                     continue
                 }
                 try await clock.waitUntilDue(entry.time)
+                recorder?.enqueue(QueuedEvent(event: entry.event, run: entry.run, time: entry.time, line: String(line)))
                 replayer.deliver(entry, to: handlers + [finish])
                 if exitOnFinish, finish.allEnded { break }
             }

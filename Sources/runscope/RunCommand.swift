@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RunscopeCore
+import RunscopeHistory
 import RunscopeLoader
 
 /// `runscope [run] chain.json`: run a chain, in the terminal UI or headless.
@@ -36,6 +37,8 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .customLong("exit-on-finish"), help: "In the terminal UI, quit by itself when the chain ends.")
     var exitOnFinish = false
 
+    @OptionGroup var history: HistoryOptions
+
     func run() async throws {
         let chain = try Terminal.load(chainFile)
         let value: Value?
@@ -49,9 +52,11 @@ struct RunCommand: AsyncParsableCommand {
             Terminal.error("\(chainFile): \(problem)")
             throw ExitCode(2)
         }
+        let recorder = history.recorder(source: "run")
+        defer { HistoryOptions.finish(recorder) }
         if !noTUI && Terminal.stdoutIsTerminal && events != "-" {
             if console { Terminal.error("runscope: --console is for headless runs; the terminal UI shows the runs") }
-            let recorders = try makeHandlers(console: false)
+            let recorders = try makeHandlers(console: false) + (recorder.map { [$0] } ?? [])
             let runnable = chain.runnable
             let input = value ?? .null
             let streaming = mode == .stream
@@ -65,7 +70,7 @@ struct RunCommand: AsyncParsableCommand {
                 return
             }
         }
-        let handlers = try makeHandlers(console: console)
+        let handlers = try makeHandlers(console: console) + (recorder.map { [$0] } ?? [])
         let runner = HeadlessRunner(
             chain: chain.runnable, input: value ?? .null, mode: mode, handlers: handlers, printOutput: events != "-")
         let status = await runner.run()

@@ -20,6 +20,7 @@ struct Runscope: AsyncParsableCommand {
               python app.py | runscope tail -
               runscope validate chain.json
               runscope schema > chain.schema.json
+              runscope runs --since 1d && runscope show last && runscope diff last~1 last
 
             `runscope -- COMMAND` (runscope exec) runs a program and shows its LangChain runs.
 
@@ -27,7 +28,8 @@ struct Runscope: AsyncParsableCommand {
             2 for a bad chain file or input.
             """,
         version: RunscopeVersion.current,
-        subcommands: [RunCommand.self, ExecCommand.self, ReplayCommand.self, TailCommand.self, ValidateCommand.self, SchemaCommand.self],
+        subcommands: [RunCommand.self, ExecCommand.self, ReplayCommand.self, TailCommand.self, ValidateCommand.self, SchemaCommand.self]
+            + HistoryCommands.all,
         defaultSubcommand: RunCommand.self)
 
     /// `runscope [OPTIONS] -- COMMAND ...` is `runscope exec [OPTIONS] -- COMMAND ...`.

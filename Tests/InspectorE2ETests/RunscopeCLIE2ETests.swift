@@ -24,7 +24,7 @@ struct RunscopeCLIE2ETests {
         let log = folder.appendingPathComponent("run.jsonl").path
         let process = Process()
         process.executableURL = binary
-        process.arguments = [path(example), "--no-tui", "--record", log]
+        process.arguments = [path(example), "--no-tui", "--record", log, "--no-history"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -20,7 +20,7 @@ final class TmuxSession {
         let quoted = ([binary.path] + arguments).map(Self.shellQuote).joined(separator: " ")
         let exports = environment.map { "export \($0.key)=\(Self.shellQuote($0.value)); " }.joined()
         let dir = Self.shellQuote(scratch.path)
-        let script = "cd \(dir); export LANG=C.UTF-8; \(exports)stty -g > before; \(quoted); code=$?; "
+        let script = "cd \(dir); export LANG=C.UTF-8 RUNSCOPE_HOME=\(dir)/home; \(exports)stty -g > before; \(quoted); code=$?; "
             + "stty -g > after; echo $code > status.tmp; mv status.tmp status; exec sleep 600"
         try tmux(["-f", "/dev/null", "-u", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "sh", "-c", script])
     }

@@ -11,6 +11,9 @@ enum CLI {
         return root.appendingPathComponent(".build/debug/runscope").path
     }
 
+    /// The history every test run writes to unless it gives its own RUNSCOPE_HOME (never the user's).
+    static let scratchHome = FileManager.default.temporaryDirectory.appendingPathComponent("runscope-cli-home-\(UUID())").path
+
     struct Result {
         var status: Int32
         var stdout: String
@@ -23,7 +26,8 @@ enum CLI {
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = args
         process.currentDirectoryURL = root
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(["RUNSCOPE_HOME": scratchHome]) { $1 }
+            .merging(environment) { $1 }
         let outPath = FileManager.default.temporaryDirectory.appendingPathComponent("runscope-out-\(UUID())").path
         let errPath = outPath + ".err"
         FileManager.default.createFile(atPath: outPath, contents: nil)

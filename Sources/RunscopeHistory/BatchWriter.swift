@@ -1,0 +1,110 @@
+import Foundation
+import GRDB
+import RunscopeCore
+
+/// Writes what changed in a `TraceIndex` since the last batch, in the caller's transaction:
+/// event lines (one chunk per trace and batch), run rows, token texts, the full-text
+/// index and trace rows.
+struct BatchWriter {
+    let writer: WriterProcess
+    let source: String
+
+    /// Writes the batch and clears the index's changes.
+    func write(_ index: inout TraceIndex, _ db: Database) throws {
+        for id in index.touchedTraces { try writeLines(&index.traces[id]!, db) }
+        for id in index.touchedRuns {
+            guard var run = index.runs[id] else { continue }
+            try write(&run, db)
+            index.runs[id] = run
+        }
+        for id in index.touchedTraces {
+            var trace = index.traces[id]!
+            summarize(&trace, index.runs)
+            try writeTrace(trace, db)
+            index.traces[id] = trace
+        }
+        index.touchedRuns.removeAll(keepingCapacity: true)
+        index.touchedTraces.removeAll(keepingCapacity: true)
+    }
+
+    private func writeLines(_ trace: inout TraceRecord, _ db: Database) throws {
+        guard !trace.pendingLines.isEmpty else { return }
+        try db.cachedStatement(sql: "INSERT INTO events (trace_id, chunk, lines) VALUES (?, ?, ?)")
+            .execute(arguments: [Self.text(trace.id), trace.nextChunk, trace.pendingLines.joined(separator: "\n")])
+        trace.nextChunk += 1
+        trace.events += trace.pendingLines.count
+        trace.pendingLines = []
+    }
+
+    private func write(_ run: inout RunRecord, _ db: Database) throws {
+        if run.rowDirty || run.seq == nil {
+            try upsert(run, db)
+            if run.seq == nil { run.seq = try Int64.fetchOne(db, sql: "SELECT seq FROM runs WHERE id = ?", arguments: [Self.text(run.id)]) }
+        } else if run.tokensDirty, let seq = run.seq {
+            try db.cachedStatement(sql: "UPDATE runs SET streamed_tokens = ?, first_token_ms = ? WHERE seq = ?")
+                .execute(arguments: [run.tokenCount, run.firstTokenMs, seq])
+        }
+        if run.textDirty, let seq = run.seq { try index(run, seq: seq, db) }
+        if run.tokensDirty {
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO tokens (run_id, trace_id, text, marks) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [Self.text(run.id), Self.text(run.traceId), run.tokenText, run.marksJSON])
+        }
+        run.rowDirty = false
+        run.textDirty = false
+        run.tokensDirty = false
+    }
+
+    private func upsert(_ run: RunRecord, _ db: Database) throws {
+        let columns = "id, trace_id, parent_id, position, name, run_type, status, start_time, end_time, tags, metadata, "
+            + "inputs, outputs, output_text, error_type, error, input_tokens, output_tokens, total_tokens, "
+            + "streamed_tokens, first_token_ms, cost_usd"
+        let names = columns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let updates = names.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        let sql = "INSERT INTO runs (\(columns)) VALUES (\(names.map { _ in "?" }.joined(separator: ", "))) "
+            + "ON CONFLICT(id) DO UPDATE SET \(updates)"
+        let arguments: [(any DatabaseValueConvertible)?] = [
+            Self.text(run.id), Self.text(run.traceId), run.parentId.map(Self.text), run.position, run.name,
+            run.runType.rawValue, run.status, run.start.timeIntervalSince1970, run.end?.timeIntervalSince1970,
+            Value.array(run.tags.map(Value.string)).compactJSON(), Value.object(run.metadata).compactJSON(),
+            run.inputs.compactJSON(), run.outputs?.compactJSON(), run.outputText, run.error?.type, run.error?.message,
+            run.usage?.inputTokens, run.usage?.outputTokens, run.usage?.totalTokens, run.tokenCount, run.firstTokenMs, run.cost,
+        ]
+        try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(arguments))
+    }
+
+    /// The run's row of the full-text index (its rowid is the run's `seq`).
+    private func index(_ run: RunRecord, seq: Int64, _ db: Database) throws {
+        try db.cachedStatement(sql: "DELETE FROM run_text WHERE rowid = ?").execute(arguments: [seq])
+        let error = run.error.map { "\($0.type) \($0.message)" } ?? ""
+        try db.cachedStatement(sql: "INSERT INTO run_text (rowid, name, inputs, outputs, error, trace_id) VALUES (?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [seq, run.name, RunShapes.searchText(run.inputs), RunShapes.searchText(run.outputs), error, Self.text(run.traceId)])
+    }
+
+    /// Totals from the runs in memory (kept as they were once the runs are dropped).
+    private func summarize(_ trace: inout TraceRecord, _ runs: [UUID: RunRecord]) {
+        guard !trace.runIds.isEmpty else { return }
+        let records = trace.runIds.compactMap { runs[$0] }
+        trace.runCount = records.count
+        trace.tokens = records.filter(\.runType.isModel).reduce(0) { $0 + $1.tokens }
+        let costs = records.compactMap(\.cost)
+        trace.cost = costs.isEmpty ? nil : costs.reduce(0, +)
+        if let root = runs[trace.id] { trace.name = root.name }
+    }
+
+    private func writeTrace(_ trace: TraceRecord, _ db: Database) throws {
+        let duration = trace.end.map { Int(($0.timeIntervalSince(trace.start) * 1000).rounded()) }
+        try db.cachedStatement(sql: """
+            INSERT INTO traces (id, name, status, start_time, end_time, duration_ms, runs, tokens, cost_usd, source, writer_pid, writer_started, events)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET name = excluded.name, status = excluded.status, end_time = excluded.end_time,
+              duration_ms = excluded.duration_ms, runs = excluded.runs, tokens = excluded.tokens, cost_usd = excluded.cost_usd,
+              events = excluded.events
+            """).execute(arguments: [
+                Self.text(trace.id), trace.name, trace.status, trace.start.timeIntervalSince1970, trace.end?.timeIntervalSince1970,
+                duration, trace.runCount, trace.tokens, trace.cost, source, writer.pid, writer.started, trace.events,
+            ])
+    }
+
+    /// A run or trace id as stored: lower-case UUID text, as in the event log.
+    static func text(_ id: UUID) -> String { id.uuidString.lowercased() }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import RunscopeCore
+import Synchronization
+
+/// A handler that keeps every run in the history. `handle` only appends the event to a
+/// bounded queue; one writer thread opens the database and commits what is queued
+/// every `interval` (50 ms) in one transaction. A database problem never reaches the
+/// chain: it becomes one warning in the report `close()` returns, and the run goes on.
+public final class HistoryRecorder: RunEventHandler {
+    /// What the recorder has to say once closed.
+    public struct Report: Sendable {
+        /// One line per problem (the database could not be opened or written, events dropped).
+        public var warnings: [String] = []
+        /// Traces written, in the order they started.
+        public var traces: [String] = []
+        /// Traces that were already in the history and were not written again.
+        public var skipped: [String] = []
+        /// Events written.
+        public var events = 0
+    }
+
+    private struct Queue: Sendable {
+        var items: [QueuedEvent] = []
+        var dropped = 0
+        var closing = false
+    }
+
+    private let queue = Mutex(Queue())
+    private let capacity: Int
+    private let clock: @Sendable () -> Date
+    private let wake = DispatchSemaphore(value: 0)
+    private let finished = DispatchSemaphore(value: 0)
+    private let report = Mutex(Report())
+    private let closed = Mutex(false)
+
+    /// A recorder writing to the database at `path` (opened on the writer thread, so a busy
+    /// database never delays the chain). `source` says what wrote the traces (`run`, `tail`, `import`).
+    public init(
+        path: String, source: String, timeout: TimeInterval = 5, interval: TimeInterval = 0.05, capacity: Int = 1 << 20,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.capacity = capacity
+        self.clock = clock
+        let loop = WriterLoop(path: path, timeout: timeout, interval: interval, writer: BatchWriter(writer: .current, source: source))
+        let thread = Thread { [self] in
+            loop.run(take: { [self] in take() }, wait: { [self] in wake.wait(timeout: .now() + interval) == .success })
+            report.withLock { $0 = loop.finish(dropped: queue.withLock { $0.dropped }) }
+            finished.signal()
+        }
+        thread.name = "runscope-history"
+        thread.start()
+    }
+
+    public func handle(_ event: RunEvent, run: RunInfo) throws {
+        enqueue(QueuedEvent(event: event, run: run, time: clock()))
+    }
+
+    /// Queues one event (dropped, and counted, when the queue is full or the recorder closed).
+    public func enqueue(_ item: QueuedEvent) {
+        queue.withLock { state in
+            if state.items.count >= capacity || state.closing { state.dropped += 1 } else { state.items.append(item) }
+        }
+    }
+
+    /// Events queued and not yet taken by the writer (for producers that want to pace themselves).
+    public var pending: Int { queue.withLock { $0.items.count } }
+
+    public func onHandlerError(_ error: RunError, handler: String, event: String, run: RunInfo) {}
+
+    /// Everything queued, and whether the recorder is closing.
+    private func take() -> (items: [QueuedEvent], closing: Bool) {
+        queue.withLock { state in
+            let items = state.items
+            state.items = []
+            state.items.reserveCapacity(min(items.count, 1 << 16))
+            return (items, state.closing)
+        }
+    }
+
+    /// Writes what is queued, marks runs still running as interrupted, stops the writer
+    /// and says what happened. Later calls return the same report.
+    @discardableResult
+    public func close() -> Report {
+        let first = closed.withLock { done in defer { done = true }; return !done }
+        if first {
+            queue.withLock { $0.closing = true }
+            wake.signal()
+            finished.wait()
+        }
+        return report.withLock { $0 }
+    }
+}

@@ -1,0 +1,44 @@
+import GRDB
+
+/// The database schema and its versioned migrations (`docs/history.md`).
+/// Migrations are only ever added: a newer runscope opens an older database.
+enum HistorySchema {
+    /// `PRAGMA application_id` of a runscope history: "RSCH".
+    static let applicationID: Int32 = 0x5253_4348
+    /// The newest schema version (also written to `PRAGMA user_version`).
+    static let version = 1
+
+    /// The migrator with every version, oldest first.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in try createV1(db) }
+        return migrator
+    }
+
+    private static func createV1(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE traces (
+              id TEXT PRIMARY KEY, name TEXT NOT NULL, status TEXT NOT NULL,
+              start_time REAL NOT NULL, end_time REAL, duration_ms INTEGER,
+              runs INTEGER NOT NULL DEFAULT 0, tokens INTEGER NOT NULL DEFAULT 0, cost_usd REAL,
+              source TEXT NOT NULL, writer_pid INTEGER, writer_started INTEGER, events INTEGER NOT NULL DEFAULT 0);
+            CREATE INDEX traces_by_start ON traces(start_time DESC);
+            CREATE TABLE runs (
+              seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, trace_id TEXT NOT NULL, parent_id TEXT,
+              position INTEGER NOT NULL, name TEXT NOT NULL, run_type TEXT NOT NULL, status TEXT NOT NULL,
+              start_time REAL NOT NULL, end_time REAL, tags TEXT NOT NULL, metadata TEXT NOT NULL,
+              inputs TEXT, outputs TEXT, output_text TEXT, error_type TEXT, error TEXT,
+              input_tokens INTEGER, output_tokens INTEGER, total_tokens INTEGER, streamed_tokens INTEGER NOT NULL DEFAULT 0,
+              first_token_ms REAL, cost_usd REAL);
+            CREATE INDEX runs_by_trace ON runs(trace_id, position);
+            CREATE TABLE tokens (
+              run_id TEXT PRIMARY KEY, trace_id TEXT NOT NULL, text TEXT NOT NULL, marks TEXT NOT NULL);
+            CREATE INDEX tokens_by_trace ON tokens(trace_id);
+            CREATE TABLE events (
+              trace_id TEXT NOT NULL, chunk INTEGER NOT NULL, lines TEXT NOT NULL, PRIMARY KEY (trace_id, chunk));
+            CREATE VIRTUAL TABLE run_text USING fts5(name, inputs, outputs, error, trace_id UNINDEXED);
+            """)
+        try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+        try db.execute(sql: "PRAGMA user_version = 1")
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import GRDB
+
+/// Reading the history: traces for `runscope runs`, a trace's event lines (export, show),
+/// its runs (diff).
+public final class HistoryStore: Sendable {
+    public let database: HistoryDatabase
+
+    /// The store over an opened database.
+    public init(database: HistoryDatabase) { self.database = database }
+
+    /// Opens the history at `path`.
+    public static func open(path: String, timeout: TimeInterval = 5) throws(HistoryError) -> HistoryStore {
+        HistoryStore(database: try HistoryDatabase.open(path: path, timeout: timeout))
+    }
+
+    static let summaryColumns = "id, name, status, start_time, end_time, duration_ms, runs, tokens, cost_usd, source, events"
+
+    /// The traces matching `filter`, newest first.
+    public func traces(_ filter: TraceFilter) throws(HistoryError) -> [TraceSummary] {
+        var clauses: [String] = []
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        if let status = filter.status { clauses.append("status = ?"); arguments.append(status) }
+        if let name = filter.name { clauses.append("name GLOB ?"); arguments.append(name) }
+        if let since = filter.since { clauses.append("start_time >= ?"); arguments.append(since.timeIntervalSince1970) }
+        if let search = filter.search, !search.isEmpty {
+            clauses.append("id IN (SELECT trace_id FROM run_text WHERE run_text MATCH ?)")
+            arguments.append(TraceFilter.ftsQuery(search))
+        }
+        let condition = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        let sql = "SELECT \(Self.summaryColumns) FROM traces \(condition) ORDER BY start_time DESC LIMIT ?"
+        arguments.append(filter.limit)
+        let bound = StatementArguments(arguments)
+        return try database.read { db in try Row.fetchAll(db, sql: sql, arguments: bound).map(Self.summary) }
+    }
+
+    /// The trace with exactly this id.
+    public func trace(id: String) throws(HistoryError) -> TraceSummary? {
+        try database.read { db in
+            try Row.fetchOne(db, sql: "SELECT \(Self.summaryColumns) FROM traces WHERE id = ?", arguments: [id]).map(Self.summary)
+        }
+    }
+
+    static func summary(_ row: Row) -> TraceSummary {
+        TraceSummary(
+            id: row["id"], name: row["name"], status: row["status"], start: Date(timeIntervalSince1970: row["start_time"]),
+            end: (row["end_time"] as Double?).map(Date.init(timeIntervalSince1970:)), durationMs: row["duration_ms"],
+            runs: row["runs"], tokens: row["tokens"], costUSD: row["cost_usd"], source: row["source"], events: row["events"])
+    }
+
+    /// The trace's event-log lines (v1), in the order they were written.
+    public func eventLines(trace id: String) throws(HistoryError) -> [String] {
+        try database.read { db in
+            try String.fetchAll(db, sql: "SELECT lines FROM events WHERE trace_id = ? ORDER BY chunk", arguments: [id])
+        }.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
+    }
+
+    /// The trace's runs in the order they started.
+    public func runs(trace id: String) throws(HistoryError) -> [StoredRun] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, parent_id, position, name, run_type, status, start_time, end_time, output_text, error_type, error,
+                  total_tokens, streamed_tokens, cost_usd FROM runs WHERE trace_id = ? ORDER BY position
+                """, arguments: [id]).map(StoredRun.init(row:))
+        }
+    }
+}
+
+extension HistoryStore {
+    /// `PRAGMA integrity_check`: `ok`, or what SQLite found wrong.
+    public func integrityCheck() throws(HistoryError) -> String {
+        try database.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ") }
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import RunscopeCore
+
+/// How runs' inputs and outputs are kept (LangChain's run schema: objects, others
+/// wrapped as `{"input": x}` / `{"output": x}`), and their plain text for search and diffs.
+enum RunShapes {
+    /// An object as-is; anything else as `{key: value}`.
+    static func wrap(_ value: Value, _ key: String) -> Value {
+        if case .object = value { return value }
+        return .object([key: value])
+    }
+
+    /// The inputs a start event carries.
+    static func inputs(_ event: RunEvent) -> Value {
+        switch event {
+        case .chainStart(let inputs): return wrap(inputs, "input")
+        case .chatModelStart(let messages): return ["messages": .array(messages.map { .array($0.map(Value.message)) })]
+        case .llmStart(let prompts): return ["prompts": .array(prompts.map(Value.string))]
+        case .toolStart(let input, let inputs): return inputs ?? ["input": .string(input)]
+        case .retrieverStart(let query): return ["query": .string(query)]
+        default: return [:]
+        }
+    }
+
+    /// The outputs an end event carries.
+    static func outputs(_ event: RunEvent) -> Value? {
+        switch event {
+        case .chainEnd(let outputs, _): return wrap(outputs, "output")
+        case .llmEnd(let result): return result.serialized()
+        case .toolEnd(let output): return ["output": output]
+        case .retrieverEnd(let documents): return ["documents": .array(documents.map(Value.document))]
+        default: return nil
+        }
+    }
+
+    /// The output as text a person reads: the generated text, a string output, else compact JSON.
+    static func outputText(_ event: RunEvent) -> String? {
+        switch event {
+        case .llmEnd(let result): return result.generations.flatMap { $0.map(\.text) }.joined(separator: "\n")
+        case .chainEnd(let outputs, _): return text(outputs)
+        case .toolEnd(let output): return text(output)
+        case .retrieverEnd(let documents): return documents.map(\.pageContent).joined(separator: "\n")
+        default: return nil
+        }
+    }
+
+    /// A value as text: strings as they are, messages by their content, others as compact JSON.
+    static func text(_ value: Value) -> String {
+        switch value {
+        case .string(let text): return text
+        case .message(let message): return message.content
+        case .object(let object) where object.count == 1:
+            return object.values.first.map(text) ?? ""
+        default: return value.serialized().compactJSON()
+        }
+    }
+
+    /// Every string inside a value, joined by spaces (what full-text search sees).
+    static func searchText(_ value: Value?) -> String {
+        guard let value else { return "" }
+        var parts: [String] = []
+        collect(value, into: &parts)
+        return parts.joined(separator: " ")
+    }
+
+    private static func collect(_ value: Value, into parts: inout [String]) {
+        switch value {
+        case .string(let text): parts.append(text)
+        case .array(let items): for item in items { collect(item, into: &parts) }
+        case .object(let object): for (_, item) in object { collect(item, into: &parts) }
+        case .message(let message): parts.append(message.content)
+        case .document(let document): parts.append(document.pageContent)
+        case .promptValue: collect(value.serialized(), into: &parts)
+        case .null, .bool, .int, .double: return
+        }
+    }
+}

@@ -1,0 +1,70 @@
+// history-bench: prints the run history's speed figures as JSON. Run it in release:
+//   swift run -c release history-bench [--traces 100000] [--runs-per-trace 20]
+import Foundation
+import RunscopeCore
+import RunscopeHistory
+
+let arguments = CommandLine.arguments
+func option(_ name: String, _ fallback: Int) -> Int {
+    arguments.firstIndex(of: name).flatMap { arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil } ?? fallback
+}
+let traceCount = option("--traces", 100_000)
+let runsPerTrace = option("--runs-per-trace", 20)
+let directory = FileManager.default.temporaryDirectory.appendingPathComponent("history-bench-\(getpid())").path
+try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(atPath: directory) }
+
+var figures: [(String, Value)] = []
+@MainActor func record(_ name: String, _ value: Double) {
+    figures.append((name, .double((value * 1000).rounded() / 1000)))
+    FileHandle.standardError.write(Data("\(name): \(value)\n".utf8))
+}
+
+// 1. Insert throughput: 1,000,000 token events of 100 streaming model runs, from one thread.
+do {
+    let insert = try Insertion.throughput(path: directory + "/insert.sqlite", runs: 100, tokensPerRun: option("--tokens-per-run", 10_000))
+    record("insert_events_per_s", insert.eventsPerSecond)
+    record("enqueue_ns_per_event", insert.enqueueNanoseconds)
+}
+
+// 2. A chain's streaming speed with history on and off.
+do {
+    let speed = try await Insertion.streaming(path: directory + "/stream.sqlite")
+    record("stream_tokens_per_s.history_off", speed.off)
+    record("stream_tokens_per_s.history_on", speed.on)
+    record("stream_slowdown_percent", (speed.off / speed.on - 1) * 100)
+}
+
+// 3. A big history: listing, full-text search, opening a 10,000-run trace.
+do {
+    let path = directory + "/big.sqlite"
+    let made = try Generator.fill(path: path, traces: traceCount, runsPerTrace: runsPerTrace)
+    record("generate_seconds", made.seconds)
+    record("history_traces", Double(traceCount))
+    record("history_runs", Double(made.runs))
+    record("history_file_mb", made.megabytes)
+    let store = try HistoryStore.open(path: path)
+    let rssBefore = Memory.residentMegabytes()
+    record("list_first_20_ms", try Timing.best { _ = try store.traces(TraceFilter(limit: 20)) })
+    record("list_rss_growth_mb", Memory.residentMegabytes() - rssBefore)
+    record("list_failed_first_20_ms", try Timing.best { _ = try store.traces(TraceFilter(status: "failed", limit: 20)) })
+    record("search_rare_word_ms", try Timing.best { _ = try store.traces(TraceFilter(search: Generator.rareWord, limit: 20)) })
+    record("search_common_word_ms", try Timing.best { _ = try store.traces(TraceFilter(search: "answer", limit: 20)) })
+    let big = try Generator.bigTrace(path: path, runs: 10_000)
+    record("open_10k_run_trace_ms", try Timing.best {
+        // What `show` reads: the runs and every event line, each parsed as JSON.
+        let runs = try store.runs(trace: big)
+        let lines = try store.eventLines(trace: big)
+        var parsed = 0
+        for line in lines where (try? JSONParser.parse(line)) != nil { parsed += 1 }
+        precondition(runs.count == 10_000 && parsed == lines.count)
+    })
+    record("diff_10k_run_traces_ms", try Timing.best(rounds: 3) {
+        let runs = try store.runs(trace: big)
+        let summary = try store.trace(id: big)!
+        _ = RunDiff(a: summary, runsA: runs, b: summary, runsB: runs)
+    })
+}
+
+let json = Value.object(ValueObject(figures))
+print(json.jsonString(indent: 2))

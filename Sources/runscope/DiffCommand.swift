@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import RunscopeHistory
+
+/// `runscope diff REF_A REF_B`: two runs compared step by step.
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff", abstract: "Compare two runs from the history, step by step.",
+        discussion: """
+            Aligns the two trees (the same names at the same place pair up; an inserted or removed \
+            step shows as `only in A` / `only in B`) and prints per row the status, duration and its \
+            change, tokens and cost of both, then a word diff of the outputs that changed.
+            """)
+
+    @Argument(help: "The first trace (A): an id, a unique prefix, last, last~N.")
+    var referenceA: String
+
+    @Argument(help: "The second trace (B).")
+    var referenceB: String
+
+    @Flag(help: "Print the diff as JSON (a, b, rows).")
+    var json = false
+
+    func run() throws {
+        let store = try HistoryAccess.store()
+        let diff = try HistoryAccess.run { () throws(HistoryError) -> RunDiff in
+            let a = try store.resolve(referenceA), b = try store.resolve(referenceB)
+            return RunDiff(a: a, runsA: try store.runs(trace: a.id), b: b, runsB: try store.runs(trace: b.id))
+        }
+        print(json ? DiffFormat.json(diff).jsonString(indent: 2) : DiffFormat.table(diff))
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import RunscopeHistory
+import RunscopeReplay
+
+/// `runscope show REF`: a trace from the history, on the replay screen or headless.
+struct ShowCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Open a run from the history (REF: an id, a unique prefix, last, last~N).",
+        discussion: """
+            On a terminal it opens the inspector on the trace, all at once (--speed N replays it with \
+            its recorded timing). Headless it prints the table of runs (--summary, the default) or the \
+            console trace (--console), as replay does.
+            """)
+
+    @Argument(help: "The trace: an id, a unique prefix of one, last, or last~N.")
+    var reference: String
+
+    @OptionGroup var view: ViewOptions
+
+    @Option(help: "Replay with the recorded timing at this speed (2 is twice as fast) instead of all at once.")
+    var speed: Double?
+
+    func run() async throws {
+        if let speed, speed <= 0 { throw ValidationError("--speed must be greater than 0") }
+        let store = try HistoryAccess.store()
+        let trace = try HistoryAccess.run { () throws(HistoryError) in try store.resolve(reference) }
+        let lines = try HistoryAccess.run { () throws(HistoryError) in try store.eventLines(trace: trace.id) }
+        var reader = EventLogReader(source: "\(store.database.path): trace \(trace.id)")
+        let entries: [EventLogEntry]
+        do {
+            entries = try Replayer.entries(lines.map { Substring($0) }, reader: &reader)
+        } catch {
+            Terminal.error(error.description)
+            throw ExitCode(2)
+        }
+        ViewOptions.reportSkipped(reader)
+        if trace.status == "interrupted" {
+            Terminal.error("\(trace.id): interrupted (the process writing it stopped); showing what it had")
+        }
+        var view = self.view
+        if view.headless && !view.console && !view.summary { view.summary = true }
+        let clock = ReplayClock(speed: speed)
+        let outcome = try await view.show(title: "show \(trace.name) \(trace.id.prefix(13))", clock: clock) { handlers in
+            try await Replayer(clock: clock).replay(entries, to: handlers)
+        }
+        if outcome != 0 { throw ExitCode(outcome) }
+    }
+}

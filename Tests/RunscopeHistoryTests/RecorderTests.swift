@@ -1,0 +1,147 @@
+import Foundation
+import GRDB
+import RunscopeCore
+import RunscopeHistory
+import Testing
+
+/// The recorder writes what a chain does into a real SQLite file: the export equals the
+/// event log, the runs table is the index, the writer batches and flushes at close.
+@Suite struct RecorderTests {
+    @Test func theExportEqualsWhatTheEventLogRecorderWrote() async throws {
+        let home = try TemporaryHistory()
+        defer { home.remove() }
+        let log = LineCollector()
+        let recorder = HistoryRecorder(path: home.path, source: "run")
+        let output = try await Chains.stream(try Chains.joke(), ["animal": "bears"], handlers: [EventLogRecorder { log.append($0) }, recorder])
+        #expect(output == "Why don't bears wear shoes? Because they have bear feet!")
+        let report = recorder.close()
+        #expect(report.warnings.isEmpty)
+        #expect(report.traces.count == 1)
+        let store = try HistoryStore.open(path: home.path)
+        let exported = try store.eventLines(trace: try #require(report.traces.first))
+        #expect(exported.count == log.all.count)
+        #expect(try exported.map(Value.timeless) == log.all.map(Value.timeless))
+        #expect(try store.integrityCheck() == "ok")
+    }
+
+    @Test func theRunsTableIndexesEveryRun() async throws {
+        let home = try TemporaryHistory()
+        defer { home.remove() }
+        let recorder = HistoryRecorder(path: home.path, source: "run")
+        _ = try await Chains.stream(try Chains.joke("a b c"), ["animal": "owls"], handlers: [recorder])
+        let traceId = try #require(recorder.close().traces.first)
+        let rows = try home.raw().read { db in
+            try Row.fetchAll(db, sql: "SELECT name, run_type, status, parent_id, streamed_tokens, first_token_ms, output_text FROM runs WHERE trace_id = ? ORDER BY position", arguments: [traceId])
+        }
+        #expect(rows.map { $0["name"] as String } == ["RunnableSequence", "ChatPromptTemplate", "GenericFakeChatModel", "StrOutputParser"])
+        #expect(rows.allSatisfy { $0["status"] as String == "ok" })
+        #expect(rows[0]["parent_id"] as String? == nil && rows[1]["parent_id"] as String? == traceId)
+        #expect(rows[2]["streamed_tokens"] as Int == 5, "a b c: three words and two spaces")
+        #expect(rows[2]["first_token_ms"] as Double? != nil)
+        #expect(rows[0]["output_text"] as String? == "a b c")
+        let tokens = try home.raw().read { db in try Row.fetchOne(db, sql: "SELECT text, marks FROM tokens") }
+        #expect(tokens?["text"] as String? == "a b c")
+        let marks = try JSONParser.parse(try #require(tokens?["marks"] as String?))
+        #expect(marks.arrayValue?.compactMap { $0.arrayValue?.first?.intValue } == [0, 1, 2, 3, 4])
+        let trace = try #require(try HistoryStore.open(path: home.path).trace(id: traceId))
+        #expect(trace.status == "ok" && trace.runs == 4 && trace.tokens == 5 && trace.name == "RunnableSequence")
+    }
+
+    @Test func aFailingChainIsKeptAsFailedWithItsError() async throws {
+        let home = try TemporaryHistory()
+        defer { home.remove() }
+        let recorder = HistoryRecorder(path: home.path, source: "run")
+        let failing = RunnableLambda(name: "explode") { (_: Value) -> Value in throw RunError(type: "ValueError", message: "boom") }
+        _ = try? await failing.invoke("x", config: RunConfig(callbacks: [recorder]))
+        let traceId = try #require(recorder.close().traces.first)
+        let store = try HistoryStore.open(path: home.path)
+        #expect(try store.trace(id: traceId)?.status == "failed")
+        #expect(try store.runs(trace: traceId).first?.error == "ValueError: boom")
+        #expect(try store.traces(TraceFilter(search: "boom")).map(\.id) == [traceId])
+    }
+
+    @Test func eventsAreCommittedWhileTheRunGoesOnNotOnlyAtTheEnd() async throws {
+        let home = try TemporaryHistory()
+        defer { home.remove() }
+        let recorder = HistoryRecorder(path: home.path, source: "run", interval: 0.01)
+        defer { recorder.close() }
+        let run = RunInfo(runId: UUIDv7.make(), parentRunId: nil, name: "long", runType: .chain)
+        try recorder.handle(.chainStart(inputs: "x"), run: run)
+        let raw = try home.raw()
+        let deadline = Date().addingTimeInterval(10)
+        var status: String?
+        while status == nil && Date() < deadline {
+            status = try? await raw.read { db in try String.fetchOne(db, sql: "SELECT status FROM traces") }
+            if status == nil { try await Task.sleep(nanoseconds: 5_000_000) }
+        }
+        #expect(status == "running", "the start is in the database before the run ends")
+    }
+
+    @Test func aRunStillGoingAtCloseIsInterrupted() async throws {
+        let home = try TemporaryHistory()
+        defer { home.remove() }
+        let recorder = HistoryRecorder(path: home.path, source: "run")
+        let run = RunInfo(runId: UUIDv7.make(), parentRunId: nil, name: "cut", runType: .chain)
+        try recorder.handle(.chainStart(inputs: "x"), run: run)
+        recorder.close()
+        #expect(try HistoryStore.open(path: home.path).traces(TraceFilter()).map(\.status) == ["interrupted"])
+    }
+
+    @Test func twoRecordersWritingAtOnceLoseNothing() async throws {
+        let home = try TemporaryHistory()
+        defer { home.remove() }
+        let recorders = (0..<2).map { _ in HistoryRecorder(path: home.path, source: "run", interval: 0.001) }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (index, recorder) in recorders.enumerated() {
+                group.addTask {
+                    for round in 0..<20 {
+                        _ = try await Chains.stream(try Chains.joke("w\(index) r\(round) done"), ["animal": "cats"], handlers: [recorder])
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let reports = recorders.map { $0.close() }
+        #expect(reports.allSatisfy { $0.warnings.isEmpty }, "\(reports.flatMap { $0.warnings })")
+        let store = try HistoryStore.open(path: home.path)
+        let traces = try store.traces(TraceFilter(limit: 100))
+        #expect(traces.count == 40)
+        #expect(traces.allSatisfy { $0.runs == 4 && $0.status == "ok" && $0.events == 4 * 2 + 5 })
+        #expect(try store.integrityCheck() == "ok")
+    }
+
+    @Test func aTraceAlreadyInTheHistoryIsNotWrittenTwice() async throws {
+        let home = try TemporaryHistory()
+        defer { home.remove() }
+        let log = LineCollector()
+        let first = HistoryRecorder(path: home.path, source: "run")
+        _ = try await Chains.stream(try Chains.joke(), ["animal": "bears"], handlers: [first, EventLogRecorder { log.append($0) }])
+        let id = try #require(first.close().traces.first)
+        let again = HistoryRecorder(path: home.path, source: "import")
+        for line in log.all {
+            let value = try JSONParser.parse(line)
+            let parent = value["parent_run_id"]?.stringValue.flatMap(UUID.init(uuidString:))
+            let run = RunInfo(runId: UUID(uuidString: value["run_id"]!.stringValue!)!, parentRunId: parent, name: "x", runType: .chain)
+            again.enqueue(QueuedEvent(event: .text("t"), run: run, time: Date(), line: line))
+        }
+        let report = again.close()
+        #expect(report.skipped == [id] && report.traces.isEmpty)
+        #expect(try HistoryStore.open(path: home.path).eventLines(trace: id).count == log.all.count)
+    }
+}
+
+/// Token lines made from a cached prefix are exactly `EventLogFormat`'s.
+@Suite struct TokenLineTests {
+    @Test func fastTokenLinesEqualTheEventLogFormat() throws {
+        let run = RunInfo(runId: UUIDv7.make(), parentRunId: UUIDv7.make(), name: "Chat \"model\"", runType: .chatModel,
+                          tags: ["seq:step:2", "ü"], metadata: ["ls_provider": "x"])
+        let first = Date(timeIntervalSince1970: 1_800_000_000.25)
+        let firstLine = EventLogFormat.line(.newToken("Hi", chunk: nil), run: run, time: first).compactJSON()
+        let prefix = try #require(TokenLine.prefix(of: firstLine, time: first, token: "Hi"))
+        for (offset, token) in ["\"", "\\", "\n", "é", "😀 ok", "\u{1}", " "].enumerated() {
+            let time = first.addingTimeInterval(Double(offset) * 0.001234)
+            #expect(TokenLine.make(prefix: prefix, time: time, token: token)
+                == EventLogFormat.line(.newToken(token, chunk: nil), run: run, time: time).compactJSON())
+        }
+    }
+}
