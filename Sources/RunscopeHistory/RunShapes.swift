@@ -44,11 +44,15 @@ enum RunShapes {
         }
     }
 
-    /// A value as text: strings as they are, messages by their content, others as compact JSON.
+    /// A value as text: strings as they are, messages by their content, a conversation as
+    /// its lines, others as compact JSON.
     static func text(_ value: Value) -> String {
         switch value {
         case .string(let text): return text
         case .message(let message): return message.content
+        case .array(let items) where !items.isEmpty && items.allSatisfy({ $0.messageValue != nil }):
+            // A conversation (an agent's messages): one `Role: text` line per message.
+            return bufferString(items.compactMap(\.messageValue))
         case .object(let object) where object.count == 1:
             return object.values.first.map(text) ?? ""
         default: return value.serialized().compactJSON()

@@ -22,6 +22,8 @@ struct ExecCommand: AsyncParsableCommand {
 
     @OptionGroup var view: ViewOptions
 
+    @OptionGroup var history: HistoryOptions
+
     @Option(help: ArgumentHelp("Write the event log (JSON Lines, v1) to a file.", valueName: "file"))
     var events: String?
 
@@ -44,10 +46,13 @@ struct ExecCommand: AsyncParsableCommand {
         let recorders = try [events, record].compactMap { $0 }.map { try LineWriter(path: $0) }
         let inspector = !view.headless
         let session = ExecSession(command: arguments, recorders: recorders, output: inspector ? OutputLog() : nil)
+        let historyRecorder = history.recorder(source: "exec")
+        defer { HistoryOptions.finish(historyRecorder) }
+        let kept: [any CallbackHandler] = historyRecorder.map { [$0] } ?? []
         var status: Int32
         do {
-            let shown = inspector ? try await showInspector(session) : nil
-            if let shown { status = shown } else { status = try await showHeadless(session) }
+            let shown = inspector ? try await showInspector(session, kept: kept) : nil
+            if let shown { status = shown } else { status = try await showHeadless(session, kept: kept) }
         } catch let error as ChildProcess.StartError {
             Terminal.error(error.description)
             throw ExitCode(127)
@@ -60,10 +65,10 @@ struct ExecCommand: AsyncParsableCommand {
     }
 
     /// The inspector: the runs and the program's output; `nil` when there is no terminal.
-    private func showInspector(_ session: ExecSession) async throws -> Int32? {
+    private func showInspector(_ session: ExecSession, kept: [any CallbackHandler]) async throws -> Int32? {
         let title = session.command.joined(separator: " ")
         let shown = try await Inspector.show(title: title, exitOnFinish: view.exitOnFinish, output: session.output) { handlers in
-            let status = try await session.run(handlers: handlers, clock: ReplayClock(following: true))
+            let status = try await session.run(handlers: handlers + kept, clock: ReplayClock(following: true))
             if status != 0 { throw ExitStatusError(status: status) }
             return .null
         }
@@ -72,14 +77,14 @@ struct ExecCommand: AsyncParsableCommand {
     }
 
     /// Headless: the program's own output unchanged, the console trace and summary as asked.
-    private func showHeadless(_ session: ExecSession) async throws -> Int32 {
+    private func showHeadless(_ session: ExecSession, kept: [any CallbackHandler]) async throws -> Int32 {
         var headless = view
         headless.noTUI = true
         let clock = ReplayClock(following: true)
         // Ctrl-C on a terminal reaches the program itself; runscope only forwards a SIGINT sent to it alone.
         let forward = isatty(STDIN_FILENO) != 1
         let shown = try await headless.show(title: "exec", clock: clock) { handlers in
-            _ = try await session.run(handlers: handlers, clock: clock, forwardInterrupt: forward)
+            _ = try await session.run(handlers: handlers + kept, clock: clock, forwardInterrupt: forward)
         }
         return shown == 2 ? 2 : session.lastRun.status
     }
