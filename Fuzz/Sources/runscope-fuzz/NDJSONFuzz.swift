@@ -1,7 +1,8 @@
 import RunscopeProviders
 
-/// NDJSONLineSplitter: whole or split at one point gives the same lines and the same error;
-/// no line holds a newline or is longer than the limit.
+/// NDJSONLineSplitter (through `feed(_:into:)`, as the Ollama decoder uses it, which keeps
+/// the lines completed before an error): whole or split at one point gives the same lines
+/// and the same error; no line holds a newline or is longer than the limit.
 enum NDJSONFuzz {
     static let limit = 64
 
@@ -22,7 +23,7 @@ enum NDJSONFuzz {
         var splitter = NDJSONLineSplitter(maxLineLength: limit)
         var out: [[UInt8]] = []
         do {
-            for chunk in chunks { out += try splitter.feed(chunk) }
+            for chunk in chunks { try splitter.feed(chunk, into: &out) }
             if let last = try splitter.finish() { out.append(last) }
             return (out, nil)
         } catch {
