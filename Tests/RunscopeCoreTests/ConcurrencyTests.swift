@@ -47,6 +47,18 @@ import Testing
         }
     }
 
+    @Test func streamProducesOnlyWhatTheConsumerTook() async throws {
+        let pulled = Locked(0)
+        var values = CountingSource(count: 1_000, pulled: pulled).stream(.null).makeAsyncIterator()
+        #expect(pulled.withLock { $0 } == 0, "nothing runs before the first pull")
+        for taken in 1...3 {
+            #expect(try await values.next() == .int(taken))
+            // A producer running ahead into a buffer would be scheduled here.
+            for _ in 0..<200 { await Task.yield() }
+            #expect(pulled.withLock { $0 } == taken)
+        }
+    }
+
     @Test func streamEndsWithTheRun() async throws {
         let pulled = Locked(0)
         let all = try await Array(CountingSource(count: 5, pulled: pulled).stream(.null))
