@@ -25,13 +25,13 @@ public final class HistoryRecorder: RunEventHandler {
         var closing = false
     }
 
-    private let queue = Mutex(Queue())
+    private let queue = Locked(Queue())
     private let capacity: Int
     private let clock: @Sendable () -> Date
     private let wake = DispatchSemaphore(value: 0)
     private let finished = DispatchSemaphore(value: 0)
-    private let report = Mutex(Report())
-    private let closed = Mutex(false)
+    private let report = Locked(Report())
+    private let closed = Locked(false)
 
     /// A recorder writing to the database at `path` (opened on the writer thread, so a busy
     /// database never delays the chain). `source` says what wrote the traces (`run`, `tail`, `import`).

@@ -1,13 +1,12 @@
 import Foundation
 import RunscopeCore
-import Synchronization
 
 /// Hands the chain's events to the inspector without ever blocking the chain:
-/// each event is appended to a Mutex-protected array (a short critical
+/// each event is appended to a lock-protected array (a short critical
 /// section, no allocation beyond the array's growth, no wake-up), and the UI
 /// takes the whole array once per frame with ``drain()``.
 public final class InspectorHandler: RunEventHandler {
-    private let pending = Mutex<[TimedEvent]>([])
+    private let pending = Locked<[TimedEvent]>([])
     private let clock: @Sendable () -> Date
 
     /// A handler stamping events with `clock` (the wall clock by default).

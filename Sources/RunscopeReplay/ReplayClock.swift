@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import RunscopeCore
 
 /// The clock of a replayed or followed run: the recorded time of the last event
 /// delivered, moving on with the wall clock at the replay's speed between events,
@@ -18,21 +18,23 @@ public final class ReplayClock: Sendable {
         var waitingFor: String?
     }
 
-    private let state: Mutex<State>
+    private let state: Locked<State>
 
     /// A clock for a replay at `speed` (`nil`: instant, the clock moves only with
     /// events), or for following a live log (`following: true`).
     public init(speed: Double? = nil, following: Bool = false) {
-        state = Mutex(State(speed: following ? 1 : speed, mode: following ? "following" : "replay"))
+        state = Locked(State(speed: following ? 1 : speed, mode: following ? "following" : "replay"))
     }
 
     /// The recorded time now (the epoch before the first event).
     public func now() -> Date {
-        state.withLock { state in
-            guard let anchor = state.anchor else { return Date(timeIntervalSince1970: 0) }
-            guard let speed = state.speed, !state.paused, !state.finished else { return anchor }
-            return anchor.addingTimeInterval(Date().timeIntervalSince(state.anchorWall) * speed)
-        }
+        state.withLock { Self.now($0) }
+    }
+
+    private static func now(_ state: State) -> Date {
+        guard let anchor = state.anchor else { return Date(timeIntervalSince1970: 0) }
+        guard let speed = state.speed, !state.paused, !state.finished else { return anchor }
+        return anchor.addingTimeInterval(Date().timeIntervalSince(state.anchorWall) * speed)
     }
 
     /// Moves the clock to an event's recorded time.
@@ -49,9 +51,11 @@ public final class ReplayClock: Sendable {
     }
 
     /// Pauses or resumes (the clock freezes while paused).
+    /// The time is read under the same lock that changes the state, so an event set in
+    /// between cannot be overwritten by a stale time.
     public func togglePause() {
-        let now = self.now()
         state.withLock { state in
+            let now = Self.now(state)
             state.paused.toggle()
             if state.anchor != nil { state.anchor = now }
             state.anchorWall = Date()

@@ -1,7 +1,6 @@
 import Foundation
 import RunscopeCore
 import RunscopeInspector
-import Synchronization
 
 /// Starts the caller's chain with the inspector's handler, keeps its task so it
 /// can be cancelled, and reports its result once. A rerun bumps the generation
@@ -17,7 +16,7 @@ final class ChainRunner: Sendable {
     }
 
     private let start: Start
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     init(start: @escaping Start) {
         self.start = start

@@ -1,3 +1,4 @@
+import RunscopeCore
 import Foundation
 import Synchronization
 
@@ -12,7 +13,7 @@ public final class OutputLog: Sendable {
         var revision = 0
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     /// At most this many lines are kept (the oldest go first).
     public let limit: Int
 

@@ -1,5 +1,5 @@
 import NIOCore
-import Synchronization
+import RunscopeCore
 
 /// What the server has seen, shared by its connections: requests, attempts per
 /// model name, responses completed or abandoned, open connections.
@@ -12,7 +12,7 @@ final class TestServerState: Sendable {
         var channels: [ObjectIdentifier: any Channel] = [:]
     }
 
-    private let counters = Mutex(Counters())
+    private let counters = Locked(Counters())
 
     /// Records a request; returns how many requests with its model name came so far (this one included).
     func record(_ request: RecordedRequest) -> Int {

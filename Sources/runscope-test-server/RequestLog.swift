@@ -6,13 +6,13 @@ import Synchronization
 /// The file `--record` writes: one JSON line per request (`method`, `path`, `body`, the
 /// body parsed when it is JSON), written whole under a lock (requests arrive on several threads).
 final class RequestLog: Sendable {
-    private let handle: Mutex<FileHandle>
+    private let handle: Locked<FileHandle>
 
     /// A log in a new (or emptied) file at `path`; `nil` if it cannot be created.
     init?(path: String) {
         guard FileManager.default.createFile(atPath: path, contents: nil),
               let handle = FileHandle(forWritingAtPath: path) else { return nil }
-        self.handle = Mutex(handle)
+        self.handle = Locked(handle)
     }
 
     /// Appends one request.

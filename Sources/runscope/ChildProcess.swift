@@ -1,3 +1,4 @@
+import RunscopeCore
 import Dispatch
 import Foundation
 import Synchronization
@@ -116,5 +117,5 @@ struct ChildProcess: Sendable {
 
 /// Whether the child was reaped.
 final class ExitFlag: Sendable {
-    let value = Mutex(false)
+    let value = Locked(false)
 }

@@ -17,7 +17,7 @@ final class ExecSession: Sendable {
     private let recorders: [LineWriter]
     /// Where the command's output goes in the inspector; `nil`: the terminal's own streams.
     let output: OutputLog?
-    private let last = Mutex((status: Int32(0), hello: false))
+    private let last = Locked((status: Int32(0), hello: false))
 
     init(command: [String], recorders: [LineWriter], output: OutputLog?) {
         self.command = command

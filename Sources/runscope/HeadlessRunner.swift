@@ -1,7 +1,6 @@
 import Dispatch
 import Foundation
 import RunscopeCore
-import Synchronization
 
 /// Runs a chain without the terminal UI: the output on stdout, errors on stderr,
 /// Ctrl-C cancels the chain.
@@ -64,7 +63,7 @@ struct HeadlessRunner {
     static func onInterrupt(_ action: @escaping @Sendable () -> Void) -> any DispatchSourceSignal {
         signal(SIGINT, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        let count = Mutex(0)
+        let count = Locked(0)
         source.setEventHandler {
             let n = count.withLock { $0 += 1; return $0 }
             if n > 1 { exit(130) }
@@ -77,7 +76,7 @@ struct HeadlessRunner {
 
 /// Remembers the first run that failed: where an error was raised.
 final class ErrorOrigin: RunEventHandler {
-    private let first = Mutex<String?>(nil)
+    private let first = Locked<String?>(nil)
 
     var name: String? { first.withLock { $0 } }
 

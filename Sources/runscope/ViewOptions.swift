@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import RunscopeCore
 import RunscopeReplay
-import Synchronization
 
 /// How replayed or followed runs are shown: the terminal UI, or headless output.
 struct ViewOptions: ParsableArguments {
@@ -81,7 +80,7 @@ extension ViewOptions {
 
 /// Notices when every run that started has ended.
 final class FinishWatcher: RunEventHandler {
-    private let open = Mutex((started: 0, running: Set<UUID>()))
+    private let open = Locked((started: 0, running: Set<UUID>()))
 
     var allEnded: Bool { open.withLock { $0.started > 0 && $0.running.isEmpty } }
 

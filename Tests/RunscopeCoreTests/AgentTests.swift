@@ -1,6 +1,5 @@
 import Foundation
 import RunscopeCore
-import Synchronization
 import Testing
 
 /// The agent's behaviour beyond what the LangGraph recordings cover: inputs, the
@@ -38,7 +37,7 @@ import Testing
     }
 
     @Test func theToolsAreBoundToEveryModelCallAsJSONSchema() async throws {
-        let seen = Mutex<[[ToolSpec]]>([])
+        let seen = Locked<[[ToolSpec]]>([])
         let model = SpyModel(answers: Self.oneCall) { options in seen.withLock { $0.append(options.tools) } }
         _ = try await Agent(model: model, tools: [AgentCases.getWeather, CalculatorTool()]).invoke("Weather?")
         let calls = seen.withLock { $0 }

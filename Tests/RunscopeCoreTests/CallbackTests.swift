@@ -1,6 +1,5 @@
 import Foundation
 import RunscopeCore
-import Synchronization
 import Testing
 
 /// A handler that throws on every event.
@@ -12,7 +11,7 @@ final class ThrowingHandler: CallbackHandler {
 
 /// A handler that records handler errors reported to it.
 final class ErrorWatcher: CallbackHandler {
-    let reports = Mutex<[String]>([])
+    let reports = Locked<[String]>([])
     func onHandlerError(_ error: RunError, handler: String, event: String, run: RunInfo) {
         reports.withLock { $0.append("\(handler).\(event): \(error.message)") }
     }
@@ -20,7 +19,7 @@ final class ErrorWatcher: CallbackHandler {
 
 /// A handler that ignores chain events.
 final class ChainIgnoringCollector: RunEventHandler {
-    let events = Mutex<[String]>([])
+    let events = Locked<[String]>([])
     var ignoreChain: Bool { true }
     func handle(_ event: RunEvent, run: RunInfo) throws { events.withLock { $0.append(event.name) } }
 }
@@ -99,7 +98,7 @@ final class ChainIgnoringCollector: RunEventHandler {
     }
 
     @Test func batchRespectsTheConcurrencyLimit() async throws {
-        let active = Mutex((now: 0, peak: 0))
+        let active = Locked((now: 0, peak: 0))
         let lambda = RunnableLambda { input in
             active.withLock { $0.now += 1; $0.peak = max($0.peak, $0.now) }
             try await Task.sleep(nanoseconds: 5_000_000)

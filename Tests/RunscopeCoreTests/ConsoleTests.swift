@@ -1,13 +1,12 @@
 import Foundation
 import RunscopeCore
 import RunscopeTestSupport
-import Synchronization
 import Testing
 
 @Suite struct ConsoleTests {
     /// Collects console output lines.
     final class Lines: Sendable {
-        let lines = Mutex<[String]>([])
+        let lines = Locked<[String]>([])
         func write(_ text: String) { lines.withLock { $0.append(text) } }
         var text: String { lines.withLock { $0.joined(separator: "\n") } }
     }

@@ -26,7 +26,7 @@ struct TemporaryHistory {
 
 /// Collects event-log lines as `--events` writes them.
 final class LineCollector: Sendable {
-    let lines = Mutex<[String]>([])
+    let lines = Locked<[String]>([])
     var all: [String] { lines.withLock { $0 } }
     func append(_ line: String) { lines.withLock { $0.append(line) } }
 }

@@ -2,7 +2,6 @@ import Foundation
 import RunscopeCore
 import RunscopeProviders
 import RunscopeTestServer
-import Synchronization
 
 /// Records every event of a run with the time it arrived.
 final class TimedRecorder: RunEventHandler {
@@ -11,7 +10,7 @@ final class TimedRecorder: RunEventHandler {
         var time: ContinuousClock.Instant
     }
 
-    private let records = Mutex<[Record]>([])
+    private let records = Locked<[Record]>([])
 
     func handle(_ event: RunEvent, run: RunInfo) throws {
         let now = ContinuousClock.now

@@ -2,12 +2,11 @@ import Foundation
 import RunscopeCore
 import RunscopeLoader
 import RunscopeReplay
-import Synchronization
 import Testing
 
 /// Lines written by an `EventLogRecorder`, kept in memory.
 final class MemoryLog: Sendable {
-    let lines = Mutex<[String]>([])
+    let lines = Locked<[String]>([])
     func write(_ line: String) { lines.withLock { $0.append(line) } }
     var all: [Substring] { lines.withLock { $0.map { Substring($0) } } }
 }

@@ -1,9 +1,8 @@
 import Foundation
-import Synchronization
 
 /// Time-ordered run ids (RFC 9562 UUID version 7), as LangChain's `uuid7()`.
 public enum UUIDv7 {
-    private static let state = Mutex<(millis: UInt64, counter: UInt16)>((0, 0))
+    private static let state = Locked<(millis: UInt64, counter: UInt16)>((0, 0))
 
     /// A new UUIDv7: 48-bit Unix milliseconds, a 12-bit counter that keeps ids made
     /// in the same millisecond in order, then random bits.

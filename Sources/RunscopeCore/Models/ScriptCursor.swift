@@ -1,9 +1,8 @@
-import Synchronization
 
 /// Hands out a scripted model's answers in turn, starting over after the last
 /// (LangChain's examples cycle them). Shared by copies of the same model.
 public final class ScriptCursor: Sendable {
-    private let index = Mutex(0)
+    private let index = Locked(0)
 
     /// A cursor at the first answer.
     public init() {}

@@ -16,6 +16,12 @@ public struct JsonOutputParser: Runnable {
         }
     }
 
+    /// The value streaming shows for the text so far: the fenced JSON, closed where it
+    /// is cut off (LangChain's `parse_partial_json`); `nil` if no prefix closes into JSON.
+    public static func parsePartial(_ text: String) -> Value? {
+        PartialJSON.parse(PartialJSON.stripFence(text))
+    }
+
     public func invoke(_ input: Value, config: RunConfig) async throws -> Value {
         try await config.traced(name: name, runType: .parser, inputs: input) { _ in
             try Self.parse(parserText(input))

@@ -45,21 +45,12 @@ extension Runnable {
         try await invoke(input, config: RunConfig())
     }
 
-    /// Streams the output of a run on one input. Cancelling the consuming task (or
-    /// dropping the stream) cancels the run.
+    /// Streams the output of a run on one input, with backpressure: the run produces the
+    /// next value only when the consumer asks for it, so nothing piles up in a buffer.
+    /// Cancelling the consuming task (or dropping the stream) cancels the run.
     public func stream(_ input: Value, config: RunConfig = RunConfig()) -> AsyncThrowingStream<Value, any Error> {
-        let values = streamValues(input, config: config)
-        return AsyncThrowingStream { continuation in
-            let task = Task {
-                do {
-                    for try await value in values { continuation.yield(value) }
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: error)
-                }
-            }
-            continuation.onTermination = { _ in task.cancel() }
-        }
+        let source = StreamSource(streamValues(input, config: config).makeAsyncIterator())
+        return AsyncThrowingStream(unfolding: { try await source.next() })
     }
 
     /// Runs on many inputs, at most `config.maxConcurrency` at once, and returns

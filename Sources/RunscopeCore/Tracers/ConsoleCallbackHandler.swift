@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Prints every run's start, end and error as LangChain's console tracer does:
 /// `[chain/start] [1:chain:RunnableSequence] Entering Chain run with input: {...}`.
@@ -16,7 +15,7 @@ public final class ConsoleCallbackHandler: RunEventHandler {
         var started: [UUID: Int] = [:]
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let write: @Sendable (String) -> Void
     private let colors: Bool
     private let clock: @Sendable () -> Date

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// A handler that builds the tree of runs from the events it sees (LangChain's
 /// `BaseTracer`). A run whose parent it never saw start is kept as a root.
@@ -12,7 +11,7 @@ public final class Tracer: RunEventHandler {
         var started: [UUID: Int] = [:]
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let clock: @Sendable () -> Date
 
     /// An empty tracer; `clock` gives event times (a replay passes the recorded ones).

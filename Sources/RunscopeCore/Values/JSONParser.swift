@@ -149,7 +149,11 @@ public struct JSONParser {
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         if isInteger, let i = Int(text) { return .int(i) }
-        if let d = Double(text), text.last?.isNumber == true { return .double(d) }
+        if let d = Double(text), text.last?.isNumber == true {
+            // 1e400 would be Infinity, which JSON cannot write back.
+            guard d.isFinite else { throw fail("number '\(text)' is out of range", at: start) }
+            return .double(d)
+        }
         throw fail("invalid number '\(text)'", at: start)
     }
 

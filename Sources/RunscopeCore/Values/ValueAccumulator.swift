@@ -9,9 +9,10 @@ struct ValueAccumulator: Sendable {
     }
 
     /// Holds a growing message by reference, so the total stays small and the
-    /// message grows in place.
-    // @unchecked Sendable: the box belongs to one accumulator, which is used by a
-    // single consumer; it is never shared between tasks.
+    /// message grows in place. Copy on write: a copy of the accumulator that adds to a
+    /// shared box gives itself a box of its own first.
+    // @unchecked Sendable: a box is only changed by an accumulator that holds the only
+    // reference to it (checked with isKnownUniquelyReferenced), so no two tasks touch it.
     private final class MessageBox: @unchecked Sendable {
         var message: Message
         init(_ message: Message) { self.message = message }
@@ -36,9 +37,12 @@ struct ValueAccumulator: Sendable {
             total = .empty
             text += tail
             total = .text(text)
-        case .message(let box):
+        case .message(var box):
             guard case .message(let tail) = chunk else { return combine(chunk) }
+            total = .empty
+            if !isKnownUniquelyReferenced(&box) { box = MessageBox(box.message) }
             box.message.append(tail)
+            total = .message(box)
         case .other:
             combine(chunk)
         }

@@ -1,6 +1,5 @@
 import AsyncHTTPClient
 import RunscopeCore
-import Synchronization
 
 /// Client overhead of the provider models, measured against a loopback server that
 /// answers at once with a prepared OpenAI stream of N chunks (no server-side pacing).
@@ -112,7 +111,7 @@ public enum ProviderBenchmark {
 
 /// Counts token events (the cheapest real handler).
 private final class TokenCounter: CallbackHandler {
-    private let count = Mutex(0)
+    private let count = Locked(0)
     func onLLMNewToken(_ run: RunInfo, token: String, chunk: GenerationChunk?) throws {
         count.withLock { $0 += 1 }
     }

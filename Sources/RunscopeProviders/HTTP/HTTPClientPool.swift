@@ -1,12 +1,12 @@
 import AsyncHTTPClient
 import NIOCore
-import Synchronization
+import RunscopeCore
 
 /// The HTTP clients the models share: one per idle timeout, since AsyncHTTPClient
 /// applies its read timeout (the longest wait for the next byte) per client.
 /// Clients live for the whole process, like `HTTPClient.shared`, and are never shut down.
 enum HTTPClientPool {
-    private static let clients = Mutex<[Int64: HTTPClient]>([:])
+    private static let clients = Locked<[Int64: HTTPClient]>([:])
 
     /// The client whose read timeout is `idleTimeout` seconds.
     static func client(idleTimeout: Double) -> HTTPClient {

@@ -1,7 +1,6 @@
 import Foundation
 import RunscopeCore
 import RunscopeTestSupport
-import Synchronization
 
 /// Records every event a handler receives, for assertions.
 final class EventCollector: RunEventHandler {
@@ -10,7 +9,7 @@ final class EventCollector: RunEventHandler {
         var run: RunInfo
     }
 
-    private let records = Mutex<[Record]>([])
+    private let records = Locked<[Record]>([])
     let raiseError: Bool
 
     init(raiseError: Bool = true) { self.raiseError = raiseError }

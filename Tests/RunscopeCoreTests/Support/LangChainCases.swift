@@ -149,10 +149,9 @@ enum LangChainCases {
     }
 }
 
-import Synchronization
 
 /// A thread-safe counter for scripted failures.
 final class Counter: Sendable {
-    private let value = Mutex(0)
+    private let value = Locked(0)
     func increment() -> Int { value.withLock { $0 += 1; return $0 } }
 }

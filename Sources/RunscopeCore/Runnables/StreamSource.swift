@@ -1,0 +1,44 @@
+/// The iterator behind `Runnable.stream`: pulled once per value the consumer asks for.
+///
+/// A run notices cancellation only while it is pulled. If the stream is dropped, or its
+/// consumer cancelled, between two values, the run is pulled once more in a cancelled task
+/// so it ends as cancelled (its end events are sent) instead of being left open.
+// @unchecked Sendable: AsyncThrowingStream(unfolding:) calls `next` one call at a time
+// (its iterator has one consumer), and deinit runs after the last call; so the iterator
+// and `open` are never used by two tasks at once.
+final class StreamSource: @unchecked Sendable {
+    private var iterator: ValueStream.AsyncIterator
+    /// Pulled at least once and not ended: a run may be waiting for its next pull.
+    private var open = false
+
+    init(_ iterator: ValueStream.AsyncIterator) { self.iterator = iterator }
+
+    /// The next value of the run, or `nil` at its end.
+    func next() async throws -> Value? {
+        do {
+            let value = try await iterator.next()
+            open = value != nil
+            return value
+        } catch {
+            open = false
+            throw error
+        }
+    }
+
+    deinit {
+        guard open else { return }
+        let rest = Remainder(iterator)
+        Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            await rest.pullCancelled()
+        }
+    }
+
+    /// What is left of a dropped stream, pulled once so its runs see the cancellation.
+    // @unchecked Sendable: owned by the one task that pulls it.
+    private final class Remainder: @unchecked Sendable {
+        private var iterator: ValueStream.AsyncIterator
+        init(_ iterator: ValueStream.AsyncIterator) { self.iterator = iterator }
+        func pullCancelled() async { _ = try? await iterator.next() }
+    }
+}

@@ -1,0 +1,23 @@
+import RunscopeCore
+import Testing
+
+/// Inputs the fuzz targets (Fuzz/, docs/hardening.md) found, each with the invariant it broke.
+@Suite struct FuzzRegressionTests {
+    /// `json`: 1e400 parsed to Infinity, which serializes as `Infinity`, not JSON.
+    @Test(arguments: ["1e400", "-1e400", "[1E999]", "{\"x\": 9e9999}"])
+    func numbersOutOfRangeAreAnErrorNamingThePlace(text: String) {
+        #expect {
+            try JSONParser.parse(text)
+        } throws: { error in
+            let error = error as? JSONParser.Error
+            return error?.message.contains("out of range") == true && error?.line == 1
+        }
+    }
+
+    @Test func theLargestFiniteNumbersStillRoundTrip() throws {
+        for text in ["1.7976931348623157e308", "-1.7976931348623157e308", "5e-324", "123456789012345678901234567890"] {
+            let value = try JSONParser.parse(text)
+            #expect(try JSONParser.parse(value.compactJSON()) == value, "\(text)")
+        }
+    }
+}
