@@ -76,7 +76,7 @@ struct RunRecord {
         outputs = RunShapes.outputs(event)
         outputText = RunShapes.outputText(event)
         switch event {
-        case .chainEnd(_, let inputs?), .chainError(_, let inputs?): self.inputs = RunShapes.wrap(inputs, "input")
+        case .chainEnd(_, let inputs?), .chainError(_, let inputs?): self.inputs = TraceShapes.wrap(inputs, "input")
         case .llmEnd(let result):
             usage = result.usage
             cost = result.llmOutput?["cost_usd"]?.doubleValue

@@ -1,37 +1,14 @@
 import Foundation
 import RunscopeCore
 
-/// How runs' inputs and outputs are kept (LangChain's run schema: objects, others
-/// wrapped as `{"input": x}` / `{"output": x}`), and their plain text for search and diffs.
+/// How runs' inputs and outputs are kept (the tracer's shapes, `TraceShapes`), and their
+/// plain text for search and diffs.
 enum RunShapes {
-    /// An object as-is; anything else as `{key: value}`.
-    static func wrap(_ value: Value, _ key: String) -> Value {
-        if case .object = value { return value }
-        return .object([key: value])
-    }
+    /// The inputs a start event carries (as the tracer keeps them).
+    static func inputs(_ event: RunEvent) -> Value { TraceShapes.inputs(event) }
 
-    /// The inputs a start event carries.
-    static func inputs(_ event: RunEvent) -> Value {
-        switch event {
-        case .chainStart(let inputs): return wrap(inputs, "input")
-        case .chatModelStart(let messages): return ["messages": .array(messages.map { .array($0.map(Value.message)) })]
-        case .llmStart(let prompts): return ["prompts": .array(prompts.map(Value.string))]
-        case .toolStart(let input, let inputs): return inputs ?? ["input": .string(input)]
-        case .retrieverStart(let query): return ["query": .string(query)]
-        default: return [:]
-        }
-    }
-
-    /// The outputs an end event carries.
-    static func outputs(_ event: RunEvent) -> Value? {
-        switch event {
-        case .chainEnd(let outputs, _): return wrap(outputs, "output")
-        case .llmEnd(let result): return result.serialized()
-        case .toolEnd(let output): return ["output": output]
-        case .retrieverEnd(let documents): return ["documents": .array(documents.map(Value.document))]
-        default: return nil
-        }
-    }
+    /// The outputs an end event carries (as the tracer keeps them).
+    static func outputs(_ event: RunEvent) -> Value? { TraceShapes.outputs(event) }
 
     /// The output as text a person reads: the generated text, a string output, else compact JSON.
     static func outputText(_ event: RunEvent) -> String? {

@@ -95,15 +95,17 @@ public final class Tracer: RunEventHandler {
     }
 }
 
-/// How tracers shape inputs and outputs (LangChain's "original" run schema).
-enum TraceShapes {
+/// How tracers shape inputs and outputs (LangChain's "original" run schema: objects,
+/// others wrapped as `{"input": x}` / `{"output": x}`); the history keeps runs the same way.
+public enum TraceShapes {
     /// An object as-is; anything else as `{key: value}`.
-    static func wrap(_ value: Value, _ key: String) -> Value {
+    public static func wrap(_ value: Value, _ key: String) -> Value {
         if case .object = value { return value }
         return .object([key: value])
     }
 
-    static func inputs(_ event: RunEvent) -> Value {
+    /// The inputs a start event carries.
+    public static func inputs(_ event: RunEvent) -> Value {
         switch event {
         case .chainStart(let inputs): return wrap(inputs, "input")
         case .chatModelStart(let messages): return ["messages": .array(messages.map { .array($0.map(Value.message)) })]
@@ -114,7 +116,8 @@ enum TraceShapes {
         }
     }
 
-    static func outputs(_ event: RunEvent) -> Value? {
+    /// The outputs an end event carries.
+    public static func outputs(_ event: RunEvent) -> Value? {
         switch event {
         case .chainEnd(let outputs, _): return wrap(outputs, "output")
         case .llmEnd(let result): return result.serialized()
