@@ -196,3 +196,27 @@ actor Rendezvous {
         }
     }
 }
+
+/// Every tool node that starts also ends, whatever happens to the others.
+@Suite struct AgentToolNodeEndTests {
+    @Test func withAConcurrencyLimitAFailureStillEndsEveryNode() async throws {
+        let failing = FunctionTool(spec: ToolSpec(name: "broken", description: "fails")) { _ in
+            throw ScriptedError("broken on purpose", type: "ValueError")
+        }
+        let agent = AgentTests.weatherAgent([
+            .ai("All three.", toolCalls: [
+                AgentCases.call("broken", "call_1", [:]), AgentCases.call("get_weather", "call_2", ["city": "Oslo"]),
+                AgentCases.call("get_weather", "call_3", ["city": "Rome"]),
+            ]),
+        ], tools: [failing, AgentCases.getWeather])
+        let collector = EventCollector()
+        await #expect(throws: ScriptedError.self) {
+            try await agent.invoke("go", config: RunConfig(callbacks: [collector], maxConcurrency: 1))
+        }
+        let nodes = collector.all.filter { $0.run.name == "tools" }
+        let started = Set(nodes.filter { $0.event.isStart }.map(\.run.runId))
+        let ended = Set(nodes.filter { !$0.event.isStart }.map(\.run.runId))
+        #expect(started.count == 3)
+        #expect(ended == started, "every started tools node has an end event")
+    }
+}

@@ -12,7 +12,8 @@ struct ToolsNode: Sendable {
     }
 
     /// Runs `calls` (the last answer's tool calls) concurrently; returns their tool
-    /// messages in call order. An unhandled tool error fails its node and is thrown.
+    /// messages in call order. An unhandled tool error fails its node and, once every node
+    /// has ended, is thrown.
     func run(_ calls: [ToolCall], step: Int, root: RunManager, config: RunConfig) async throws -> [Message] {
         let started = try calls.enumerated().map { index, call in
             var call = call
@@ -21,10 +22,19 @@ struct ToolsNode: Sendable {
             let (run, inner) = try task.start(under: root, config: config, inputs: [call.asValue])
             return Started(run: run, inner: inner, call: call)
         }
+        // Every started node runs to its end (none is left without an end event, even with a
+        // concurrency limit); the first failure in call order is thrown after all have ended.
+        let failures = Locked<[Int: any Error]>([:])
         let limit = max(1, config.maxConcurrency ?? calls.count)
         let results = try await ConcurrentMap.run(started.count, limit: limit) { index in
-            .message(try await finish(started[index]))
+            do {
+                return .message(try await finish(started[index]))
+            } catch {
+                failures.withLock { $0[index] = error }
+                return .null
+            }
         }
+        if let first = failures.withLock({ $0.min { $0.key < $1.key } }) { throw first.value }
         return results.compactMap(\.messageValue)
     }
 
