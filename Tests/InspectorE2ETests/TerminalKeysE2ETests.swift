@@ -30,7 +30,7 @@ struct TerminalKeysE2ETests {
     func expectSelection(_ session: TmuxSession, _ bytes: String, _ name: String, _ term: String,
                          sourceLocation: SourceLocation = #_sourceLocation) async {
         session.sendBytes(bytes)
-        let screen = await session.waitFor(timeout: 5) { Self.selected($0) == name }
+        let screen = await session.waitFor(timeout: 15) { Self.selected($0) == name }
         #expect(screen != nil, "TERM=\(term): \(bytes) should select \(name), selected \(Self.selected(session.capture()) ?? "-")",
                 sourceLocation: sourceLocation)
     }
@@ -49,21 +49,21 @@ struct TerminalKeysE2ETests {
         await expectSelection(session, Self.homes[2] + " 6a " + Self.ends[3] + " 6b " + Self.homes[3], Self.first, term)
         // The keys as tmux itself sends them for its Home and End.
         session.send("Home")
-        #expect(await session.waitFor(timeout: 5) { Self.selected($0) == Self.first } != nil, "TERM=\(term): tmux's Home")
+        #expect(await session.waitFor(timeout: 15) { Self.selected($0) == Self.first } != nil, "TERM=\(term): tmux's Home")
         session.send("End")
-        #expect(await session.waitFor(timeout: 5) { Self.selected($0) == Self.last } != nil, "TERM=\(term): tmux's End")
+        #expect(await session.waitFor(timeout: 15) { Self.selected($0) == Self.last } != nil, "TERM=\(term): tmux's End")
         session.send("Home")
-        _ = await session.waitFor(timeout: 5) { Self.selected($0) == Self.first }
+        _ = await session.waitFor(timeout: 15) { Self.selected($0) == Self.first }
         // Arrows and pages in one burst, as tmux sends them, and in their SS3 and CSI spellings.
         session.send("Down", "Down", "Down", "Down", "Up")
-        #expect(await session.waitFor(timeout: 5) { Self.selected($0) == "ChatPromptTemplate" } != nil, "TERM=\(term): arrow burst")
+        #expect(await session.waitFor(timeout: 15) { Self.selected($0) == "ChatPromptTemplate" } != nil, "TERM=\(term): arrow burst")
         await expectSelection(session, "1b 4f 41 1b 5b 42 1b 4f 42", "JokeModel", term)
         session.send("NPage")
-        #expect(await session.waitFor(timeout: 5) { Self.selected($0) == Self.last } != nil, "TERM=\(term): PgDn")
+        #expect(await session.waitFor(timeout: 15) { Self.selected($0) == Self.last } != nil, "TERM=\(term): PgDn")
         await expectSelection(session, "1b 5b 35 7e", Self.first, term)
         // A sequence nobody names is read as one key: its digits do not pick a tab, the j after it moves.
         session.sendBytes("1b 5b 39 39 7e 6a")
-        let moved = await session.waitFor(timeout: 5) { Self.selected($0) == "RunnableParallel<joke,poem>" && $0.contains("1 Stream") }
+        let moved = await session.waitFor(timeout: 15) { Self.selected($0) == "RunnableParallel<joke,poem>" && $0.contains("1 Stream") }
         #expect(moved != nil, "TERM=\(term): ESC [99~ j should move down one run and keep the tab")
         session.send("q")
         #expect(await session.exitStatus() == 0)
@@ -75,7 +75,7 @@ struct TerminalKeysE2ETests {
         session.type("/Poem")
         _ = try #require(await session.waitFor("Enter done · Esc cancel"))
         session.sendBytes("1b")
-        _ = try #require(await session.waitFor(timeout: 5) { !$0.contains("Enter done · Esc cancel") }, "Esc did not close the search")
+        _ = try #require(await session.waitFor(timeout: 15) { !$0.contains("Enter done · Esc cancel") }, "Esc did not close the search")
         session.send("q")
         #expect(await session.exitStatus() == 0)
     }
