@@ -8,7 +8,7 @@ extension InspectorView {
         let forest = state.forest
         let focused = state.focus == .tree
         let hidden = forest.showsHidden || forest.hiddenCount == 0 ? "" : " · \(Format.count(forest.hiddenCount)) hidden"
-        let title = "Runs (\(Format.count(forest.count)))" + (state.follow ? " · follow" : "") + hidden
+        let title = "Runs (\(Format.count(forest.count)))" + (state.follow ? " · follow" : "") + hidden + position(state)
         let inner = Border(title: title, style: focused ? Theme.focusedBorder : Theme.border).render(into: &buffer, area: area)
         guard forest.count > 0 else {
             buffer.putClipped(state.chain.isRunning || state.chain == .idle ? "waiting for the first run…" : "no runs", x: inner.x, y: inner.y,
@@ -20,6 +20,12 @@ extension InspectorView {
         ListView(highlightStyle: highlight).render(count: forest.rows.count, into: &buffer, area: inner, state: &list) { row in
             treeRow(forest.rows[row], state: state, width: inner.width)
         }
+    }
+
+    /// Where the selection is among the rows shown (` · 4/15`), or nothing without one.
+    func position(_ state: InspectorState) -> String {
+        guard let row = state.selected.flatMap({ state.forest.row(of: $0) }) else { return "" }
+        return " · \(Format.count(row + 1))/\(Format.count(state.forest.rows.count))"
     }
 
     /// The spans of one run's row, fitted to `width` columns (details on the right).

@@ -7,15 +7,17 @@ import Testing
 /// which must never be lost. The selected run's name is the pane's title.
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed: end-to-end tests skipped"))
 struct TerminalKeysE2ETests {
-    static let first = "RunnableSequence"
-    static let last = "StrOutputParser"
+    /// The demo's rows (its 15 runs, all expanded), by position: names repeat
+    /// (three RunnableSequence, three ChatPromptTemplate), positions do not.
+    static let first = 1, parallel = 2, jokePrompt = 4, jokeModel = 5, summary = 14, last = 15
     static let homes = ["1b 5b 31 7e", "1b 5b 37 7e", "1b 5b 48", "1b 4f 48"]
     static let ends = ["1b 5b 34 7e", "1b 5b 38 7e", "1b 5b 46", "1b 4f 46"]
 
-    /// The title of the detail pane: the selected run's name.
-    static func selected(_ screen: String) -> String? {
-        guard let line = screen.split(separator: "\n").dropFirst().first, let start = line.range(of: "╭ ") else { return nil }
-        return line[start.upperBound...].split(separator: " ").first.map(String.init)
+    /// The selected row, from the run tree's title (`Runs (15) · 4/15`).
+    static func selected(_ screen: String) -> Int? {
+        guard let line = screen.split(separator: "\n").dropFirst().first,
+              let match = line.firstMatch(of: /Runs \([0-9,]+\)[^─]* · ([0-9,]+)\/[0-9,]+/) else { return nil }
+        return Int(match.1.filter(\.isNumber))
     }
 
     func launch(term: String) async throws -> TmuxSession {
@@ -26,13 +28,20 @@ struct TerminalKeysE2ETests {
         return session
     }
 
-    /// Sends `bytes` and waits until `name` is selected.
-    func expectSelection(_ session: TmuxSession, _ bytes: String, _ name: String, _ term: String,
+    /// Waits until row `row` is selected; on failure says what the screen showed.
+    func expectRow(_ session: TmuxSession, _ row: Int, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) async {
+        let screen = await session.waitFor(timeout: 15) { Self.selected($0) == row }
+        guard screen == nil else { return }
+        let now = session.capture()
+        Issue.record("\(what) should select row \(row), selected \(Self.selected(now).map(String.init) ?? "-"); the screen:\n\(now)",
+                     sourceLocation: sourceLocation)
+    }
+
+    /// Sends raw `bytes` and waits until row `row` is selected.
+    func expectSelection(_ session: TmuxSession, _ bytes: String, _ row: Int, _ term: String,
                          sourceLocation: SourceLocation = #_sourceLocation) async {
         session.sendBytes(bytes)
-        let screen = await session.waitFor(timeout: 15) { Self.selected($0) == name }
-        #expect(screen != nil, "TERM=\(term): \(bytes) should select \(name), selected \(Self.selected(session.capture()) ?? "-")",
-                sourceLocation: sourceLocation)
+        await expectRow(session, row, "TERM=\(term): \(bytes)", sourceLocation: sourceLocation)
     }
 
     @Test(arguments: ["xterm-256color", "tmux-256color", "screen-256color"])
@@ -44,26 +53,24 @@ struct TerminalKeysE2ETests {
             await expectSelection(session, end, Self.last, term)
         }
         // Bursts: the key right after a sequence is kept (j moves down from the first run, k up from the last).
-        await expectSelection(session, Self.homes[0] + " 6a", "RunnableParallel<joke,poem>", term)
-        await expectSelection(session, Self.ends[0] + " 6b", "SummaryModel", term)
+        await expectSelection(session, Self.homes[0] + " 6a", Self.parallel, term)
+        await expectSelection(session, Self.ends[0] + " 6b", Self.summary, term)
         await expectSelection(session, Self.homes[2] + " 6a " + Self.ends[3] + " 6b " + Self.homes[3], Self.first, term)
         // The keys as tmux itself sends them for its Home and End.
-        session.send("Home")
-        #expect(await session.waitFor(timeout: 15) { Self.selected($0) == Self.first } != nil, "TERM=\(term): tmux's Home")
         session.send("End")
-        #expect(await session.waitFor(timeout: 15) { Self.selected($0) == Self.last } != nil, "TERM=\(term): tmux's End")
+        await expectRow(session, Self.last, "TERM=\(term): tmux's End")
         session.send("Home")
-        _ = await session.waitFor(timeout: 15) { Self.selected($0) == Self.first }
+        await expectRow(session, Self.first, "TERM=\(term): tmux's Home")
         // Arrows and pages in one burst, as tmux sends them, and in their SS3 and CSI spellings.
         session.send("Down", "Down", "Down", "Down", "Up")
-        #expect(await session.waitFor(timeout: 15) { Self.selected($0) == "ChatPromptTemplate" } != nil, "TERM=\(term): arrow burst")
-        await expectSelection(session, "1b 4f 41 1b 5b 42 1b 4f 42", "JokeModel", term)
+        await expectRow(session, Self.jokePrompt, "TERM=\(term): an arrow burst")
+        await expectSelection(session, "1b 4f 41 1b 5b 42 1b 4f 42", Self.jokeModel, term)
         session.send("NPage")
-        #expect(await session.waitFor(timeout: 15) { Self.selected($0) == Self.last } != nil, "TERM=\(term): PgDn")
+        await expectRow(session, Self.last, "TERM=\(term): PgDn")
         await expectSelection(session, "1b 5b 35 7e", Self.first, term)
         // A sequence nobody names is read as one key: its digits do not pick a tab, the j after it moves.
         session.sendBytes("1b 5b 39 39 7e 6a")
-        let moved = await session.waitFor(timeout: 15) { Self.selected($0) == "RunnableParallel<joke,poem>" && $0.contains("1 Stream") }
+        let moved = await session.waitFor(timeout: 15) { Self.selected($0) == Self.parallel && $0.contains("1 Stream") }
         #expect(moved != nil, "TERM=\(term): ESC [99~ j should move down one run and keep the tab")
         session.send("q")
         #expect(await session.exitStatus() == 0)
