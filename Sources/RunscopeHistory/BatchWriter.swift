@@ -11,32 +11,26 @@ struct BatchWriter {
 
     /// Writes the batch and clears the index's changes.
     func write(_ index: inout TraceIndex, _ db: Database) throws {
-        for id in index.touchedTraces { try writeLines(&index.traces[id]!, db) }
-        for id in index.touchedRuns {
-            guard var run = index.runs[id] else { continue }
-            try write(&run, db)
-            index.runs[id] = run
-        }
-        for id in index.touchedTraces {
-            var trace = index.traces[id]!
-            summarize(&trace, index.runs)
+        for trace in index.touchedTraces { try writeLines(trace, db) }
+        for run in index.touchedRuns { try write(run, db) }
+        for trace in index.touchedTraces {
+            summarize(trace, index.runs)
             try writeTrace(trace, db)
-            index.traces[id] = trace
         }
-        index.touchedRuns.removeAll(keepingCapacity: true)
-        index.touchedTraces.removeAll(keepingCapacity: true)
+        index.clearTouched()
     }
 
-    private func writeLines(_ trace: inout TraceRecord, _ db: Database) throws {
-        guard !trace.pendingLines.isEmpty else { return }
+    private func writeLines(_ trace: TraceRecord, _ db: Database) throws {
+        guard trace.pendingCount > 0 else { return }
         try db.cachedStatement(sql: "INSERT INTO events (trace_id, chunk, lines) VALUES (?, ?, ?)")
-            .execute(arguments: [Self.text(trace.id), trace.nextChunk, trace.pendingLines.joined(separator: "\n")])
+            .execute(arguments: [Self.text(trace.id), trace.nextChunk, trace.pendingText])
         trace.nextChunk += 1
-        trace.events += trace.pendingLines.count
-        trace.pendingLines = []
+        trace.events += trace.pendingCount
+        trace.pendingText = ""
+        trace.pendingCount = 0
     }
 
-    private func write(_ run: inout RunRecord, _ db: Database) throws {
+    private func write(_ run: RunRecord, _ db: Database) throws {
         if run.rowDirty || run.seq == nil {
             try upsert(run, db)
             if run.seq == nil { run.seq = try Int64.fetchOne(db, sql: "SELECT seq FROM runs WHERE id = ?", arguments: [Self.text(run.id)]) }
@@ -81,7 +75,7 @@ struct BatchWriter {
     }
 
     /// Totals from the runs in memory (kept as they were once the runs are dropped).
-    private func summarize(_ trace: inout TraceRecord, _ runs: [UUID: RunRecord]) {
+    private func summarize(_ trace: TraceRecord, _ runs: [UUID: RunRecord]) {
         guard !trace.runIds.isEmpty else { return }
         let records = trace.runIds.compactMap { runs[$0] }
         trace.runCount = records.count

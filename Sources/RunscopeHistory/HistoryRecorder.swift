@@ -19,11 +19,17 @@ public final class HistoryRecorder: RunEventHandler {
         public var events = 0
     }
 
+    /// Events waiting for the writer, in chunks of `chunkSize` so that a long stream never
+    /// makes one huge array grow (and be copied) under the lock.
     private struct Queue: Sendable {
-        var items: [QueuedEvent] = []
+        var chunks: [[QueuedEvent]] = []
+        var current: [QueuedEvent] = []
+        var count = 0
         var dropped = 0
         var closing = false
     }
+
+    private static let chunkSize = 1024
 
     private let queue = Locked(Queue())
     private let capacity: Int
@@ -43,6 +49,7 @@ public final class HistoryRecorder: RunEventHandler {
         self.clock = clock
         let loop = WriterLoop(path: path, timeout: timeout, interval: interval, writer: BatchWriter(writer: .current, source: source))
         let thread = Thread { [self] in
+            Self.lowerPriority()
             loop.run(take: { [self] in take() }, wait: { [self] in wake.wait(timeout: .now() + interval) == .success })
             report.withLock { $0 = loop.finish(dropped: queue.withLock { $0.dropped }) }
             finished.signal()
@@ -58,21 +65,42 @@ public final class HistoryRecorder: RunEventHandler {
     /// Queues one event (dropped, and counted, when the queue is full or the recorder closed).
     public func enqueue(_ item: QueuedEvent) {
         queue.withLock { state in
-            if state.items.count >= capacity || state.closing { state.dropped += 1 } else { state.items.append(item) }
+            guard state.count < capacity, !state.closing else {
+                state.dropped += 1
+                return
+            }
+            if state.current.count == Self.chunkSize {
+                state.chunks.append(state.current)
+                state.current = []
+            }
+            if state.current.capacity == 0 { state.current.reserveCapacity(Self.chunkSize) }
+            state.current.append(item)
+            state.count += 1
         }
     }
 
     /// Events queued and not yet taken by the writer (for producers that want to pace themselves).
-    public var pending: Int { queue.withLock { $0.items.count } }
+    public var pending: Int { queue.withLock { $0.count } }
+
+    /// The writer runs at a lower priority (nice 10) than the chain and the UI: on a busy
+    /// machine the chain gets the cores first, and the queue holds what the writer has
+    /// not yet taken. (On Linux the nice value is per thread: `who` 0 is the calling thread.)
+    private static func lowerPriority() {
+        #if os(Linux)
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+        #endif
+    }
 
     public func onHandlerError(_ error: RunError, handler: String, event: String, run: RunInfo) {}
 
-    /// Everything queued, and whether the recorder is closing.
-    private func take() -> (items: [QueuedEvent], closing: Bool) {
+    /// Everything queued, in order, and whether the recorder is closing.
+    private func take() -> (items: [[QueuedEvent]], closing: Bool) {
         queue.withLock { state in
-            let items = state.items
-            state.items = []
-            state.items.reserveCapacity(min(items.count, 1 << 16))
+            var items = state.chunks
+            if !state.current.isEmpty { items.append(state.current) }
+            state.chunks = []
+            state.current = []
+            state.count = 0
             return (items, state.closing)
         }
     }

@@ -2,8 +2,9 @@ import Foundation
 import RunscopeCore
 
 /// One run as the writer keeps it while its events come: the columns of its `runs` row,
-/// its token texts with their times, and what changed since the last batch.
-struct RunRecord {
+/// its token texts with their times, and what changed since the last batch. A class, so
+/// the writer changes it in place through the one reference it holds for the latest run.
+final class RunRecord {
     let id: UUID
     let traceId: UUID
     let parentId: UUID?
@@ -24,14 +25,19 @@ struct RunRecord {
     var tokenText = ""
     var tokenCount = 0
     var tokenScalars = 0
-    /// `[offset, ms]` per token: where it starts in `tokenText` (in code points) and when it came after the start.
-    var tokenMarks: [String] = []
+    /// `[offset,ms]` per token, comma-separated: where it starts in `tokenText` (in code
+    /// points) and when it came after the start (ms, two decimals).
+    var tokenMarks = ""
+    /// The run's token lines up to their time (see `TokenLine`), once known.
+    var tokenPrefix: String?
     var firstTokenMs: Double?
     /// The row id once inserted (also the full-text row's id).
     var seq: Int64?
     var rowDirty = true
     var textDirty = true
     var tokensDirty = false
+    /// Whether it is in the index's list of runs changed since the last batch.
+    var touched = false
 
     /// A run from its start event (or from its first event when the start is missing).
     init(run: RunInfo, traceId: UUID, position: Int, event: RunEvent, time: Date) {
@@ -51,12 +57,12 @@ struct RunRecord {
     var tokens: Int { usage?.totalTokens ?? tokenCount }
 
     /// Takes one event of this run.
-    mutating func apply(_ event: RunEvent, time: Date) {
+    func apply(_ event: RunEvent, time: Date) {
         switch event {
         case .newToken(let token, _):
-            let ms = (time.timeIntervalSince(start) * 1000 * 100).rounded() / 100
-            if firstTokenMs == nil { firstTokenMs = ms }
-            tokenMarks.append("[\(tokenScalars),\(ms)]")
+            let hundredths = Int((time.timeIntervalSince(start) * 1000 * 100).rounded())
+            if firstTokenMs == nil { firstTokenMs = Double(hundredths) / 100 }
+            appendMark(offset: tokenScalars, hundredths: hundredths)
             tokenText += token
             tokenScalars += token.unicodeScalars.count
             tokenCount += 1
@@ -68,7 +74,7 @@ struct RunRecord {
         }
     }
 
-    private mutating func finish(_ event: RunEvent, time: Date) {
+    private func finish(_ event: RunEvent, time: Date) {
         guard end == nil else { return }
         end = time
         error = event.error
@@ -87,12 +93,26 @@ struct RunRecord {
     }
 
     /// Marks a run that never ended (its process stopped first).
-    mutating func interrupt() {
+    func interrupt() {
         guard end == nil, status == "running" else { return }
         status = "interrupted"
         rowDirty = true
     }
 
+    /// Adds `[offset,ms]` (ms from hundredths, as `12.5` or `3`) to the marks.
+    private func appendMark(offset: Int, hundredths: Int) {
+        if !tokenMarks.isEmpty { tokenMarks += "," }
+        tokenMarks += "["
+        tokenMarks += String(offset)
+        tokenMarks += ","
+        if hundredths < 0 { tokenMarks += "-" }
+        let magnitude = abs(hundredths)
+        tokenMarks += String(magnitude / 100)
+        let fraction = magnitude % 100
+        if fraction != 0 { tokenMarks += fraction % 10 == 0 ? ".\(fraction / 10)" : (fraction < 10 ? ".0\(fraction)" : ".\(fraction)") }
+        tokenMarks += "]"
+    }
+
     /// The token marks as stored: `[[offset, ms], ...]`.
-    var marksJSON: String { "[" + tokenMarks.joined(separator: ",") + "]" }
+    var marksJSON: String { "[" + tokenMarks + "]" }
 }

@@ -14,6 +14,19 @@ public enum TokenLine {
 
     /// The line for `token` at `time` after a run's `prefix`.
     public static func make(prefix: String, time: Date, token: String) -> String {
-        prefix + "\"time\":\"" + EventLogFormat.timestamp(time) + "\",\"token\":" + Value.string(token).compactJSON() + "}"
+        var line = ""
+        var timestamps = TimestampText()
+        append(prefix: prefix, time: time, token: token, to: &line, timestamps: &timestamps)
+        return line
+    }
+
+    /// Appends the line for `token` at `time` after `prefix` to `out`.
+    static func append(prefix: String, time: Date, token: String, to out: inout String, timestamps: inout TimestampText) {
+        out += prefix
+        out += "\"time\":\""
+        timestamps.append(time, to: &out)
+        out += "\",\"token\":"
+        JSONString.append(token, to: &out)
+        out += "}"
     }
 }

@@ -3,57 +3,110 @@ import RunscopeCore
 
 /// The writer's view of the traces it is writing: which trace each run belongs to,
 /// the runs and traces changed since the last batch, and their pending event lines.
-/// Runs of finished traces are dropped from memory once written.
+/// Runs of finished traces are dropped from memory once written. The run of the last
+/// event is kept at hand, so a stream of tokens finds its run and trace without lookups.
 struct TraceIndex {
     var runs: [UUID: RunRecord] = [:]
     var traces: [UUID: TraceRecord] = [:]
     var traceOf: [UUID: UUID] = [:]
-    var touchedRuns: Set<UUID> = []
-    var touchedTraces: Set<UUID> = []
-    /// Per streaming run, its token lines up to the time.
-    var tokenPrefixes: [UUID: String] = [:]
+    /// Runs and traces changed since the last batch, in the order first changed.
+    var touchedRuns: [RunRecord] = []
+    var touchedTraces: [TraceRecord] = []
     /// Traces found already in the history (not written again), in the order met.
     private(set) var skippedTraces: [UUID] = []
+    /// The run of the last event and its trace.
+    private var last: (run: RunRecord, trace: TraceRecord)?
+    private var timestamps = TimestampText()
 
     /// Takes one event. `storedTrace` finds the trace of a run written earlier;
     /// `traceExists` says whether a trace is already in the database.
     mutating func apply(_ item: QueuedEvent, storedTrace: (UUID) -> UUID?, traceExists: (UUID) -> Bool) {
         let runId = item.run.runId
+        if let last, last.run.id == runId {
+            take(item, run: last.run, trace: last.trace)
+            return
+        }
         let traceId = trace(of: item.run, storedTrace: storedTrace)
-        if traces[traceId] == nil {
-            var record = TraceRecord(id: traceId, name: item.run.name, start: item.time)
-            if traceExists(traceId) {
-                record.skipped = true
-                skippedTraces.append(traceId)
-            }
-            traces[traceId] = record
+        let trace = traces[traceId] ?? newTrace(traceId, item, traceExists: traceExists)
+        guard !trace.skipped else { return }
+        guard let run = runs[runId] ?? newRun(item, trace: trace) else {
+            // An event of no run kept here (a custom event before its run's start): its line only.
+            appendLine(of: item, run: nil, to: trace)
+            touch(trace)
+            return
         }
-        guard traces[traceId]?.skipped == false else { return }
-        traces[traceId]!.pendingLines.append(line(of: item))
-        touchedTraces.insert(traceId)
-        if runs[runId] == nil {
-            guard !isCustom(item.event), traceOf[runId] == nil else { return }
-            let position = traces[traceId]!.runIds.count + 1
-            runs[runId] = RunRecord(run: item.run, traceId: traceId, position: position, event: item.event, time: item.time)
-            traces[traceId]!.runIds.append(runId)
-            traceOf[runId] = traceId
-        }
-        runs[runId]!.apply(item.event, time: item.time)
-        touchedRuns.insert(runId)
-        if runId == traceId, item.event.isEnd, let root = runs[runId] {
-            traces[traceId]!.end = root.end
-            traces[traceId]!.status = root.status
+        last = (run, trace)
+        take(item, run: run, trace: trace)
+    }
+
+    /// Adds the event's line to its trace and the event to its run.
+    private mutating func take(_ item: QueuedEvent, run: RunRecord, trace: TraceRecord) {
+        appendLine(of: item, run: run, to: trace)
+        touch(trace)
+        run.apply(item.event, time: item.time)
+        touch(run)
+        if run.id == trace.id, item.event.isEnd {
+            trace.end = run.end
+            trace.status = run.status
         }
     }
 
-    /// The event-log line; a token's line is its run's cached prefix with the time and token
-    /// (the same text `EventLogFormat` makes, without encoding the run's fields again per token).
-    private mutating func line(of item: QueuedEvent) -> String {
-        guard item.line == nil, case .newToken(let token, _) = item.event else { return item.logLine }
-        if let prefix = tokenPrefixes[item.run.runId] { return TokenLine.make(prefix: prefix, time: item.time, token: token) }
+    private mutating func newTrace(_ id: UUID, _ item: QueuedEvent, traceExists: (UUID) -> Bool) -> TraceRecord {
+        let record = TraceRecord(id: id, name: item.run.name, start: item.time)
+        if traceExists(id) {
+            record.skipped = true
+            skippedTraces.append(id)
+        }
+        traces[id] = record
+        return record
+    }
+
+    /// The record of a run met for the first time (none for a custom event, or a run already written and dropped).
+    private mutating func newRun(_ item: QueuedEvent, trace: TraceRecord) -> RunRecord? {
+        let runId = item.run.runId
+        guard !isCustom(item.event), traceOf[runId] == nil else { return nil }
+        let record = RunRecord(run: item.run, traceId: trace.id, position: trace.runIds.count + 1, event: item.event, time: item.time)
+        runs[runId] = record
+        trace.runIds.append(runId)
+        traceOf[runId] = trace.id
+        return record
+    }
+
+    private mutating func touch(_ trace: TraceRecord) {
+        guard !trace.touched else { return }
+        trace.touched = true
+        touchedTraces.append(trace)
+    }
+
+    private mutating func touch(_ run: RunRecord) {
+        guard !run.touched else { return }
+        run.touched = true
+        touchedRuns.append(run)
+    }
+
+    /// Forgets what changed (once written).
+    mutating func clearTouched() {
+        for run in touchedRuns { run.touched = false }
+        for trace in touchedTraces { trace.touched = false }
+        touchedRuns.removeAll(keepingCapacity: true)
+        touchedTraces.removeAll(keepingCapacity: true)
+    }
+
+    /// Appends the event-log line; a token's line is its run's cached prefix with the time and
+    /// token (the same text `EventLogFormat` makes, without encoding the run's fields again per token).
+    private mutating func appendLine(of item: QueuedEvent, run: RunRecord?, to trace: TraceRecord) {
+        trace.startLine()
+        guard item.line == nil, case .newToken(let token, _) = item.event, let run else {
+            trace.pendingText += item.logLine
+            return
+        }
+        if let prefix = run.tokenPrefix {
+            TokenLine.append(prefix: prefix, time: item.time, token: token, to: &trace.pendingText, timestamps: &timestamps)
+            return
+        }
         let line = item.logLine
-        if let prefix = TokenLine.prefix(of: line, time: item.time, token: token) { tokenPrefixes[item.run.runId] = prefix }
-        return line
+        trace.pendingText += line
+        run.tokenPrefix = TokenLine.prefix(of: line, time: item.time, token: token)
     }
 
     /// The trace of a run: its own when it has no parent, else its parent's (the parent's id when never seen).
@@ -71,25 +124,25 @@ struct TraceIndex {
 
     /// Marks every run still running, and its trace, as interrupted (the process is ending).
     mutating func interruptAll() {
-        for (id, run) in runs where run.end == nil {
-            runs[id]!.interrupt()
-            touchedRuns.insert(id)
-            if traces[run.traceId]?.status == "running" {
-                traces[run.traceId]!.status = "interrupted"
-                touchedTraces.insert(run.traceId)
+        for run in runs.values where run.end == nil {
+            run.interrupt()
+            touch(run)
+            if let trace = traces[run.traceId], trace.status == "running" {
+                trace.status = "interrupted"
+                touch(trace)
             }
         }
     }
 
     /// Drops the runs of traces whose root has ended (after they were written).
     mutating func evictFinished() {
-        for (id, trace) in traces where trace.end != nil && !trace.runIds.isEmpty {
+        last = nil
+        for trace in traces.values where trace.end != nil && !trace.runIds.isEmpty {
             for runId in trace.runIds {
                 runs[runId] = nil
                 traceOf[runId] = nil
-                tokenPrefixes[runId] = nil
             }
-            traces[id]!.runIds = []
+            trace.runIds = []
         }
     }
 }

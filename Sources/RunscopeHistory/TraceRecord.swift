@@ -1,8 +1,8 @@
 import Foundation
 
 /// One trace as the writer keeps it: the columns of its `traces` row, its runs, and
-/// the event lines not yet written.
-struct TraceRecord {
+/// the event lines not yet written. A class, changed in place by the writer.
+final class TraceRecord {
     let id: UUID
     var name: String
     let start: Date
@@ -14,8 +14,24 @@ struct TraceRecord {
     var tokens = 0
     var cost: Double?
     var nextChunk = 0
-    var pendingLines: [String] = []
+    /// The event lines not yet written, newline-separated, and how many.
+    var pendingText = ""
+    var pendingCount = 0
+    /// Whether it is in the index's list of traces changed since the last batch.
+    var touched = false
     var dirty = true
     /// Whether this trace was in the history before (from another process or an earlier import): not written again.
     var skipped = false
+
+    init(id: UUID, name: String, start: Date) {
+        self.id = id
+        self.name = name
+        self.start = start
+    }
+
+    /// Starts the next pending line (the caller appends its text).
+    func startLine() {
+        if pendingCount > 0 { pendingText += "\n" }
+        pendingCount += 1
+    }
 }

@@ -24,7 +24,7 @@ final class WriterLoop: @unchecked Sendable {
     }
 
     /// Runs until `take` says the recorder is closing; `wait` sleeps up to one interval.
-    func run(take: () -> (items: [QueuedEvent], closing: Bool), wait: () -> Bool) {
+    func run(take: () -> (items: [[QueuedEvent]], closing: Bool), wait: () -> Bool) {
         do {
             database = try HistoryDatabase.open(path: path, timeout: timeout)
         } catch {
@@ -38,18 +38,21 @@ final class WriterLoop: @unchecked Sendable {
         }
     }
 
-    private func commit(_ items: [QueuedEvent], closing: Bool) {
-        guard let database, failure == nil, !items.isEmpty || closing else { return }
+    private func commit(_ chunks: [[QueuedEvent]], closing: Bool) {
+        guard let database, failure == nil, !chunks.isEmpty || closing else { return }
+        let count = chunks.reduce(0) { $0 + $1.count }
         do {
             try database.write { db in
-                for item in items {
-                    index.apply(item, storedTrace: { Self.storedTrace(of: $0, db) }, traceExists: { Self.exists($0, db) })
+                for chunk in chunks {
+                    for item in chunk {
+                        index.apply(item, storedTrace: { Self.storedTrace(of: $0, db) }, traceExists: { Self.exists($0, db) })
+                    }
                 }
                 if closing { index.interruptAll() }
-                for id in index.touchedTraces where startedSet.insert(id).inserted { started.append(id) }
+                for trace in index.touchedTraces where startedSet.insert(trace.id).inserted { started.append(trace.id) }
                 try writer.write(&index, db)
             }
-            events += items.count
+            events += count
             index.evictFinished()
         } catch {
             failure = error.message

@@ -27,26 +27,33 @@ enum Insertion {
         return (Double(events + 2) / total, enqueued / Double(events + 2) * 1e9)
     }
 
-    /// Tokens per second of prompt | scripted model (20,000 words) | parser, streamed, without and with the history.
-    static func streaming(path: String) async throws -> (off: Double, on: Double) {
+    /// Tokens per second of prompt | scripted model (20,000 words) | parser, streamed: with no
+    /// handler, with a handler that does nothing (the callbacks' own cost), and with the history.
+    static func streaming(path: String) async throws -> (off: Double, noop: Double, on: Double) {
         let text = (0..<20_000).map { "word\($0)" }.joined(separator: " ")
         let chain = try ChatPromptTemplate.fromTemplate("Say {x}") | GenericFakeChatModel(responses: [text], tokenDelay: 0) | StrOutputParser()
-        func rate(_ history: Bool) async throws -> Double {
+        func rate(_ makeHandler: () -> (any RunEventHandler)?) async throws -> Double {
             var best = 0.0
-            for _ in 0..<5 {
-                let recorder = history ? HistoryRecorder(path: path, source: "bench") : nil
+            for _ in 0..<7 {
+                let handler = makeHandler()
                 let start = ContinuousClock.now
                 var chunks = 0
-                for try await _ in chain.streamValues(["x": "hi"], config: RunConfig(callbacks: recorder.map { [$0] } ?? [])) { chunks += 1 }
+                for try await _ in chain.streamValues(["x": "hi"], config: RunConfig(callbacks: handler.map { [$0] } ?? [])) { chunks += 1 }
                 best = max(best, Double(chunks) / Timing.seconds(ContinuousClock.now - start))
-                recorder?.close()
+                (handler as? HistoryRecorder)?.close()
             }
             return best
         }
-        let off = try await rate(false)
-        let on = try await rate(true)
-        return (off, on)
+        let off = try await rate { nil }
+        let noop = try await rate { NoopHandler() }
+        let on = try await rate { HistoryRecorder(path: path, source: "bench") }
+        return (off, noop, on)
     }
+}
+
+/// A handler that takes every event and does nothing with it.
+final class NoopHandler: RunEventHandler {
+    func handle(_ event: RunEvent, run: RunInfo) throws {}
 }
 
 /// Timing helpers.

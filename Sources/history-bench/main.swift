@@ -9,6 +9,9 @@ func option(_ name: String, _ fallback: Int) -> Int {
     arguments.firstIndex(of: name).flatMap { arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil } ?? fallback
 }
 let traceCount = option("--traces", 100_000)
+/// `--only insert|stream|history`: one part of the figures (for profiling one of them).
+let only = arguments.firstIndex(of: "--only").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
+func runs(_ part: String) -> Bool { only == nil || only == part }
 let runsPerTrace = option("--runs-per-trace", 20)
 let directory = FileManager.default.temporaryDirectory.appendingPathComponent("history-bench-\(getpid())").path
 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -21,22 +24,23 @@ var figures: [(String, Value)] = []
 }
 
 // 1. Insert throughput: 1,000,000 token events of 100 streaming model runs, from one thread.
-do {
+if runs("insert") {
     let insert = try Insertion.throughput(path: directory + "/insert.sqlite", runs: 100, tokensPerRun: option("--tokens-per-run", 10_000))
     record("insert_events_per_s", insert.eventsPerSecond)
     record("enqueue_ns_per_event", insert.enqueueNanoseconds)
 }
 
 // 2. A chain's streaming speed with history on and off.
-do {
+if runs("stream") {
     let speed = try await Insertion.streaming(path: directory + "/stream.sqlite")
     record("stream_tokens_per_s.history_off", speed.off)
+    record("stream_tokens_per_s.noop_handler", speed.noop)
     record("stream_tokens_per_s.history_on", speed.on)
     record("stream_slowdown_percent", (speed.off / speed.on - 1) * 100)
 }
 
 // 3. A big history: listing, full-text search, opening a 10,000-run trace.
-do {
+if runs("history") {
     let path = directory + "/big.sqlite"
     let made = try Generator.fill(path: path, traces: traceCount, runsPerTrace: runsPerTrace)
     record("generate_seconds", made.seconds)
