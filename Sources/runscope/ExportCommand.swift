@@ -19,7 +19,7 @@ struct ExportCommand: ParsableCommand {
         let lines = try HistoryAccess.run { () throws(HistoryError) in try store.eventLines(trace: trace.id) }
         let text = lines.map { $0 + "\n" }.joined()
         guard let output else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            Output.write(text)
             return
         }
         guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {

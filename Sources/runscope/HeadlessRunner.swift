@@ -50,7 +50,7 @@ struct HeadlessRunner {
     /// A string as it is, an agent's conversation as its last answer, anything else as JSON.
     static func print(_ value: Value) {
         let text = value.stringValue ?? finalAnswer(value) ?? value.jsonString(indent: 2)
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        Output.write(text + "\n")
     }
 
     /// The text of the last AI message of `{"messages": [...]}` (an agent's output).
@@ -109,11 +109,11 @@ struct StreamPrinter {
 
     /// Ends the last line.
     func end() {
-        if printed { FileHandle.standardOutput.write(Data("\n".utf8)) }
+        if printed { Output.write("\n") }
     }
 
     private mutating func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        Output.write(text)
         printed = true
     }
 }

@@ -39,7 +39,22 @@ struct Runscope: AsyncParsableCommand {
            !arguments[..<terminator].contains(where: { ["-h", "--help", "--version"].contains($0) }) {
             arguments.insert("exec", at: 0)
         }
-        await main(arguments)
+        await run(arguments)
+    }
+
+    /// Parses and runs the command; exits 1 when standard output could not be written.
+    static func run(_ arguments: [String]) async {
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+        exit(withError: Output.failed ? ExitCode.failure : nil)
     }
 }
 

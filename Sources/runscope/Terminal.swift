@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
 import RunscopeLoader
+import RunscopeCore
 
 /// Writing to the user's terminal and the exits every command shares.
 enum Terminal {
     /// Writes a line to standard error.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        DescriptorOutput.send(text + "\n", to: STDERR_FILENO)
     }
 
     /// Loads a chain file, printing warnings; a bad file exits with status 2.
@@ -28,9 +29,12 @@ enum Terminal {
 /// Writes lines to a file or standard output, each line flushed as it is written.
 final class LineWriter: Sendable {
     private let handle: FileHandle
+    private let path: String
+    private let failed = Locked(false)
 
     /// A writer to `path` (`-` for standard output), created or truncated.
     init(path: String) throws {
+        self.path = path
         if path == "-" {
             handle = .standardOutput
             return
@@ -42,7 +46,11 @@ final class LineWriter: Sendable {
     }
 
     /// Writes one line (a newline is added); one write call, so lines never interleave.
+    /// Standard output goes through `Output` (a failure is said once); a file's failure too.
     func write(_ line: String) {
-        handle.write(Data((line + "\n").utf8))
+        guard handle !== FileHandle.standardOutput else { return Output.write(line + "\n") }
+        guard let code = DescriptorOutput.send(line + "\n", to: handle.fileDescriptor), !failed.withLock({ $0 }) else { return }
+        failed.withLock { $0 = true }
+        Terminal.error("runscope: \(path): \(String(cString: strerror(code))); lines after this one are not written")
     }
 }

@@ -21,10 +21,18 @@ enum CLI {
     }
 
     /// Runs `runscope args...` in the repository root, with a time limit.
-    static func run(_ args: [String], environment: [String: String] = [:], timeout: TimeInterval = 60) async throws -> Result {
+    /// `fileBlocks`: the files it writes may not grow past this many 512-byte blocks
+    /// (`ulimit -f`, SIGXFSZ ignored: a write past it fails as on a full disk).
+    static func run(_ args: [String], environment: [String: String] = [:], timeout: TimeInterval = 60,
+                    fileBlocks: Int? = nil) async throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = args
+        if let fileBlocks {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "trap '' XFSZ; ulimit -f \(fileBlocks); exec \"$0\" \"$@\"", binary] + args
+        } else {
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = args
+        }
         process.currentDirectoryURL = root
         process.environment = ProcessInfo.processInfo.environment.merging(["RUNSCOPE_HOME": scratchHome]) { $1 }
             .merging(environment) { $1 }

@@ -69,4 +69,34 @@ import Testing
         let listed = try await home.run(["runs"])
         #expect(listed.status == 2 && listed.stderr == "\(home.database): not a runscope history database (not an SQLite file)\n")
     }
+
+    /// The files' size limit (`ulimit -f`) stands in for a full disk: writes past it fail.
+    @Test func aHistoryThatCannotGrowWarnsOnceAndTheRunCompletes() async throws {
+        let home = HistoryHome()
+        defer { home.remove() }
+        #expect(try await home.run(["examples/joke.json"]).status == 0)
+        let files = [home.database, home.database + "-wal"]
+        let largest = files.compactMap { try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int }.max() ?? 0
+        let chain = try Self.slowChain(home, words: 3000, delay: 0)
+        let run = try await CLI.run(["run", chain, "--no-tui"], environment: home.environment, fileBlocks: (largest + 511) / 512)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("w0 w1 w2") && run.stdout.hasSuffix("w2999\n"))
+        #expect(run.stderr.hasPrefix("history: \(home.database): ") && run.stderr.hasSuffix("; this run is not kept in the history\n"))
+        #expect(run.stderr.split(separator: "\n").count == 1)
+        let store = try home.store()
+        #expect(try store.integrityCheck() == "ok")
+        #expect(try store.traces(TraceFilter()).count == 1, "the earlier run is still there")
+    }
+
+    /// Standard output on a full disk: said once, no crash, the chain runs to its end, exit 1.
+    /// (The limit holds for every file, so the history is off here.)
+    @Test func standardOutputThatCannotBeWrittenIsSaidOnceAndExits1() async throws {
+        let home = HistoryHome()
+        defer { home.remove() }
+        let chain = try Self.slowChain(home, words: 3000, delay: 0)
+        let run = try await CLI.run(["run", chain, "--no-tui", "--no-history"], environment: home.environment, fileBlocks: 8)
+        #expect(run.status == 1)
+        #expect(run.stdout.utf8.count == 8 * 512)
+        #expect(run.stderr == "runscope: standard output: File too large; the output stops here\n")
+    }
 }

@@ -28,7 +28,7 @@ public final class ConsoleCallbackHandler: RunEventHandler {
         write: (@Sendable (String) -> Void)? = nil
     ) {
         self.clock = clock
-        self.write = write ?? { text in FileHandle.standardOutput.write(Data((text + "\n").utf8)) }
+        self.write = write ?? { text in DescriptorOutput.send(text + "\n", to: 1) }
         self.colors = colors ?? Self.terminalWantsColor(fileDescriptor: 1)
     }
 
