@@ -80,6 +80,15 @@ public struct HistoryQuery: Sendable, Equatable {
     public var after: TraceSummary?
     public var limit: Int
 
+    /// A page query.
+    public init(generation: Int, search: String?, status: String?, after: TraceSummary?, limit: Int) {
+        self.generation = generation
+        self.search = search
+        self.status = status
+        self.after = after
+        self.limit = limit
+    }
+
     /// The store's filter for this page.
     public var filter: TraceFilter { TraceFilter(status: status, search: search, limit: limit) }
 }

@@ -18,7 +18,7 @@ import Testing
         TraceSummary(id: id, name: "RunnableSequence", status: "ok", start: start, durationMs: 1, runs: 3, tokens: 7, source: "run", events: 1)
     }
 
-    /// A: prompt, model, parser. B: prompt, model (another answer, slower), parser, passthrough (only in B).
+    /// A: prompt, model, parser. B: prompt, model (another answer, 250 ms slower), parser, passthrough (only in B).
     static func diff() -> RunDiff {
         let a = [
             run("a1", parent: nil, 1, "RunnableSequence", ms: 600), run("a2", parent: "a1", 2, "ChatPromptTemplate", type: "prompt", ms: 0),
@@ -27,7 +27,7 @@ import Testing
         ]
         let b = [
             run("b1", parent: nil, 1, "RunnableSequence", ms: 900), run("b2", parent: "b1", 2, "ChatPromptTemplate", type: "prompt", ms: 0),
-            run("b3", parent: "b1", 3, "GenericFakeChatModel", type: "chat_model", ms: 800, output: "Why don't owls wear shoes"),
+            run("b3", parent: "b1", 3, "GenericFakeChatModel", type: "chat_model", ms: 750, output: "Why don't owls wear shoes"),
             run("b4", parent: "b1", 4, "StrOutputParser", type: "parser", ms: 1),
             run("b5", parent: "b1", 5, "RunnablePassthrough", ms: 0, status: "failed", error: "ValueError: nope"),
         ]
@@ -39,8 +39,8 @@ import Testing
         #expect(state.diff.rows.count == 5)
         let model = state.sides(2)
         #expect(model.a?.name == "GenericFakeChatModel" && model.b?.name == "GenericFakeChatModel" && model.a?.depth == 1)
-        #expect(model.a?.duration == "500ms" && model.b?.duration == "800ms" && model.a?.tokens == "7" && model.a?.cost == "-")
-        #expect(state.change(2) == "+300ms")
+        #expect(model.a?.duration == "500ms" && model.b?.duration == "750ms" && model.a?.tokens == "7" && model.a?.cost == "-")
+        #expect(state.change(2) == "+250ms")
         let only = state.sides(4)
         #expect(only.a == nil && only.b?.name == "RunnablePassthrough" && only.b?.status == "failed")
         #expect(state.change(4) == "only B")
@@ -56,7 +56,7 @@ import Testing
         #expect(marked.count == 1, "the selected row is one screen row")
         let row = marked.first?.element ?? ""
         #expect(row.components(separatedBy: "▸").count == 3, "marked on both sides: \(row)")
-        #expect(row.components(separatedBy: "GenericFakeChatModel").count == 3 && row.contains("+300ms"))
+        #expect(row.components(separatedBy: "GenericFakeChatModel").count == 3 && row.contains("+250ms"))
         let gap = lines.first { $0.contains("RunnablePassthrough") } ?? ""
         #expect(gap.contains("╌╌╌") && gap.contains("only B"))
         #expect(gap.firstRange(of: "╌")!.lowerBound < gap.firstRange(of: "RunnablePassthrough")!.lowerBound, "A's side is the gap")
