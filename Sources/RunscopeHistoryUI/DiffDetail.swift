@@ -43,10 +43,15 @@ enum DiffDetail {
                 }
             }
         }
-        guard let text = row.a?.outputText ?? row.b?.outputText else {
-            return [Span("output: none", style: HistoryTheme.dim)]
+        let a = row.a?.outputText, b = row.b?.outputText
+        switch (a, b) {
+        case (nil, nil): return [Span("output: none", style: HistoryTheme.dim)]
+        case (let text?, nil):
+            return [Span(row.b == nil ? "output (only in A): " : "output (A; B has none): ", style: HistoryTheme.label), Span(text)]
+        case (nil, let text?):
+            return [Span(row.a == nil ? "output (only in B): " : "output (B; A has none): ", style: HistoryTheme.label), Span(text)]
+        case (let text?, _):
+            return [Span("output (the same in A and B): ", style: HistoryTheme.label), Span(text)]
         }
-        let where_ = row.a == nil ? "only in B" : (row.b == nil ? "only in A" : "the same in A and B")
-        return [Span("output (\(where_)): ", style: HistoryTheme.label), Span(text)]
     }
 }

@@ -67,7 +67,8 @@ public struct HistoryListView: Sendable {
         }
         return [
             "No runs in the history yet.",
-            "Run a chain to fill it: runscope examples/joke.json (or runscope import run.jsonl).",
+            "Run a chain to fill it: runscope examples/joke.json",
+            "or import a log: runscope import run.jsonl",
             "It is kept in \(state.location).",
         ]
     }
