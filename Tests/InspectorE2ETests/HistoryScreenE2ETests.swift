@@ -95,3 +95,27 @@ struct HistoryScreenE2ETests {
         #expect(session.format("#{alternate_on}") == "0")
     }
 }
+
+/// `H` while a chain streams: the history over the live inspector, and back to the run still going.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed: end-to-end tests skipped"))
+struct HistoryOverRunningChainE2ETests {
+    @Test func hWhileAChainRunsShowsItRunningAndQComesBackToTheLiveRun() async throws {
+        let home = try HistoryScreenE2ETests.filledHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let chain = RunscopeCLIE2ETests.path("Tests/InspectorE2ETests/Fixtures/long-stream.json")
+        let session = try TmuxSession(binary: RunscopeCLIE2ETests.binary, arguments: [chain], environment: ["RUNSCOPE_HOME": home])
+        defer { session.close() }
+        try #require(await session.waitFor { RunscopeCLIE2ETests.tokens($0) > 2 }, "no tokens appeared")
+        session.send("H")
+        try #require(await session.waitFor { $0.contains(" running ") && HistoryScreenE2ETests.counts($0, "3 traces") },
+                     "the history did not list the running chain")
+        session.send("q")
+        let back = try #require(await session.waitFor { $0.contains("GenericFakeChatModel") && RunscopeCLIE2ETests.tokens($0) > 0 },
+                                "q did not come back to the inspector")
+        try #require(await session.waitFor { RunscopeCLIE2ETests.tokens($0) > RunscopeCLIE2ETests.tokens(back) }, "the run stopped")
+        session.send("C-c")
+        session.send("C-c")
+        #expect(await session.exitStatus() != nil)
+        #expect(session.format("#{alternate_on}") == "0")
+    }
+}
