@@ -44,12 +44,7 @@ final class HistoryBrowser {
     private func perform(_ effect: HistoryListEffect) {
         switch effect {
         case .load(let query):
-            do {
-                let page = try store.traces(query.filter, after: query.after)
-                apply(.loaded(generation: query.generation, traces: page, now: Date()))
-            } catch {
-                apply(.failed(error.description))
-            }
+            apply(query.fetch(from: store))
         case .open(let trace):
             guard let open else { return apply(.notice("Opening a trace is not available here")) }
             let note = open(trace, loop.terminal)

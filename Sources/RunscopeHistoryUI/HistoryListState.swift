@@ -91,4 +91,13 @@ public struct HistoryQuery: Sendable, Equatable {
 
     /// The store's filter for this page.
     public var filter: TraceFilter { TraceFilter(status: status, search: search, limit: limit) }
+
+    /// Reads the page from `store`: the action that hands it to the screen, or says why it failed.
+    public func fetch(from store: HistoryStore, now: Date = Date()) -> HistoryListAction {
+        do {
+            return .loaded(generation: generation, traces: try store.traces(filter, after: after), now: now)
+        } catch {
+            return .failed(error.description)
+        }
+    }
 }
