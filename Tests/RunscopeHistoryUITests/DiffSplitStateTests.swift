@@ -1,7 +1,8 @@
 import Foundation
 import RunscopeHistory
-import RunscopeHistoryUI
+@testable import RunscopeHistoryUI
 import RunscopeInspector
+import TerminalUI
 import Testing
 
 /// The diff split view: rows aligned to the two sides, one selection for both, the lower pane.
@@ -82,5 +83,33 @@ import Testing
         #expect(reduce(&state, .key(.escape)))
         _ = reduce(&state, .key(.char("?")))
         #expect(!reduce(&state, .key(.char("q"))) && !state.showsHelp, "a key that closes the help does nothing else")
+    }
+}
+
+/// The lower pane's wrapping of outputs, huge ones included.
+@Suite struct DiffPaneWrapTests {
+    @Test func aHugeOutputIsCutAfterItsFirstLinesAndSaysSo() {
+        // One long word (WordDiff's units stay few): 300,000 characters, thousands of lines at 98 columns.
+        let huge = String(repeating: "owl", count: 100_000)
+        let a = StoredRun(id: "a", parentId: nil, position: 1, name: "model", runType: "chat_model", status: "ok",
+                          start: DiffSplitStateTests.start, end: DiffSplitStateTests.start, outputText: huge)
+        var b = a
+        b.id = "b"
+        b.outputText = huge + " cat"
+        let diff = RunDiff(a: DiffSplitStateTests.trace("a"), runsA: [a], b: DiffSplitStateTests.trace("b"), runsB: [b])
+        let state = DiffSplitState(diff: diff, width: 100, height: 40)
+        let screen = DiffSplitView().render(state).lines().joined(separator: "\n")
+        #expect(screen.contains("output ([-A-] {+B+}): owlowl"))
+        var scrolled = state
+        for _ in 0..<1000 { _ = reduce(&scrolled, .key(.char("J"))) }
+        let end = DiffSplitView().render(scrolled).lines().joined(separator: "\n")
+        #expect(end.contains("… (cut: longer than 400 lines)"))
+    }
+
+    @Test func manyShortLinesAreCutToo() {
+        let text = (0..<5000).map { "line \($0)" }.joined(separator: "\n")
+        #expect(DiffDetail.lines(nil, width: 10).count == 1, "no row: one line that says so")
+        let wrapped = SpanWrap.wrap([Span(text)], width: 20)
+        #expect(wrapped.count == 401 && wrapped.last?.first?.text.hasPrefix("… (cut") == true)
     }
 }
