@@ -21,6 +21,20 @@ extension HistoryStore {
     }
 }
 
+extension HistoryStore {
+    /// The page just newer than `cursor` (the first trace loaded): at most `filter.limit`
+    /// traces, newest first, for a list that dropped its top while scrolling down.
+    public func traces(_ filter: TraceFilter, before cursor: TraceSummary) throws(HistoryError) -> [TraceSummary] {
+        var (clauses, arguments) = filter.conditions()
+        let start = "(SELECT start_time FROM traces WHERE id = ?)"
+        clauses.append("(start_time > \(start) OR (start_time = \(start) AND id > ?))")
+        arguments += [cursor.id, cursor.id, cursor.id, filter.limit]
+        let sql = "SELECT \(Self.summaryColumns) FROM traces WHERE \(clauses.joined(separator: " AND ")) ORDER BY start_time, id LIMIT ?"
+        let bound = StatementArguments(arguments)
+        return try database.read { db in try Row.fetchAll(db, sql: sql, arguments: bound).map(Self.summary) }.reversed()
+    }
+}
+
 extension TraceFilter {
     /// The SQL conditions on `traces` and their arguments (the limit aside).
     func conditions() -> (clauses: [String], arguments: [(any DatabaseValueConvertible)?]) {

@@ -10,6 +10,8 @@ public enum HistoryListAction: Sendable {
     case resize(width: Int, height: Int)
     /// A page came (for the query of `generation`), read at `now`.
     case loaded(generation: Int, traces: [TraceSummary], now: Date)
+    /// A page above the loaded ones came (newest first), after the top was dropped.
+    case loadedNewer(generation: Int, traces: [TraceSummary], now: Date)
     /// A page could not be read.
     case failed(String)
     /// A line for the bottom row from the app.

@@ -20,6 +20,10 @@ public func reduce(_ state: inout HistoryListState, _ action: HistoryListAction)
         guard generation == state.generation else { return [] }
         state.append(traces, now: now)
         effects = state.loadMoreIfNeeded()
+    case .loadedNewer(let generation, let traces, let now):
+        guard generation == state.generation else { return [] }
+        state.prepend(traces, now: now)
+        effects = state.loadMoreIfNeeded()
     case .failed(let text):
         state.loading = false
         state.exhausted = true
@@ -40,28 +44,9 @@ extension HistoryListState {
         cells = []
         widths = TraceTable.header.map(\.count)
         list = ListState()
+        dropped = 0
         exhausted = false
         failure = nil
-        loading = true
-        return [.load(nextQuery)]
-    }
-
-    /// Adds a page: its cells, wider columns if need be; the first trace is selected when none was.
-    mutating func append(_ page: [TraceSummary], now: Date) {
-        loading = false
-        exhausted = page.count < Self.pageSize
-        let formatter = TraceTable.dateFormatter()
-        let rows = page.map { TraceTable.cells($0, now: now, formatter: formatter) }
-        traces += page
-        cells += rows
-        if !rows.isEmpty { widths = zip(widths, TraceTable.columnWidths(rows)).map { max($0, $1) } }
-        if list.selected == nil, !traces.isEmpty { list.select(0, count: traces.count) }
-    }
-
-    /// Asks for the next page when the selection is within a screen of the last loaded trace.
-    mutating func loadMoreIfNeeded() -> [HistoryListEffect] {
-        guard !loading, !exhausted, let last = traces.indices.last else { return [] }
-        guard (list.selected ?? 0) >= last - visibleRows else { return [] }
         loading = true
         return [.load(nextQuery)]
     }
@@ -86,7 +71,9 @@ extension HistoryListState {
         case .moveDown: list.moveSelection(by: 1, count: count)
         case .pageUp: list.moveSelection(by: -visibleRows, count: count)
         case .pageDown: list.moveSelection(by: visibleRows, count: count)
-        case .first: list.select(0, count: count)
+        case .first:
+            if dropped > 0 { return reload() }
+            list.select(0, count: count)
         case .last: list.select(count - 1, count: count)
         case .open: return selectedTrace.map { [.open($0)] } ?? []
         case .mark: toggleMark()

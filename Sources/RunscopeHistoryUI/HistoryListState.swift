@@ -8,6 +8,8 @@ import TerminalUI
 public struct HistoryListState: Sendable {
     /// Traces fetched per page.
     public static let pageSize = 100
+    /// At most this many traces are kept: scrolling on drops pages at the other end (read again when you come back).
+    public static let maxLoaded = 5 * pageSize
     /// Rows that are not the list: the header, the column titles, the bottom row.
     static let chromeRows = 3
 
@@ -24,6 +26,8 @@ public struct HistoryListState: Sendable {
     /// Column widths over the header and the loaded rows.
     public internal(set) var widths: [Int] = TraceTable.header.map(\.count)
     public internal(set) var list = ListState()
+    /// Traces above the first loaded one that were dropped (0: the list starts at the newest).
+    public internal(set) var dropped = 0
     /// No more traces after the last loaded one.
     public internal(set) var exhausted = false
     /// A page has been asked for and not come yet.
@@ -68,5 +72,10 @@ public struct HistoryListState: Sendable {
     /// The query of the next page (after the last loaded trace).
     var nextQuery: HistoryQuery {
         HistoryQuery(generation: generation, search: search, status: status, after: traces.last, limit: Self.pageSize)
+    }
+
+    /// The query of the page above the first loaded trace.
+    var previousQuery: HistoryQuery {
+        HistoryQuery(generation: generation, search: search, status: status, after: nil, before: traces.first, limit: Self.pageSize)
     }
 }

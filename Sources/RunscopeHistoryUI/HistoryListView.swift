@@ -53,7 +53,8 @@ public struct HistoryListView: Sendable {
         if !state.marked.isEmpty {
             left.append(Span("marked: " + state.marked.map { String($0.id.prefix(8)) }.joined(separator: " ") + "  "))
         }
-        let count = "\(state.traces.count)\(state.exhausted ? "" : "+") trace\(state.traces.count == 1 ? "" : "s") "
+        let seen = state.dropped + state.traces.count
+        let count = "\(seen)\(state.exhausted ? "" : "+") trace\(seen == 1 ? "" : "s") "
         StatusLine(left: left, right: [Span(count)], style: HistoryTheme.header)
             .render(into: &buffer, area: Rect(x: 0, y: 0, width: buffer.width, height: 1))
     }

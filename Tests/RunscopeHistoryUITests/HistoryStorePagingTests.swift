@@ -74,3 +74,50 @@ import Testing
         #expect(state.traces.count == 40 && state.search == nil)
     }
 }
+
+/// The window of loaded traces over a long real history: never more than `maxLoaded`.
+@Suite struct HistoryWindowTests {
+    @Test func scrollingALongHistoryKeepsAWindowAndReadsTheTopAgainOnTheWayBack() throws {
+        let (store, directory) = try HistoryStorePagingTests.history(1200)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var state = HistoryListState(width: 120, height: 40, location: directory)
+        _ = HistoryStorePagingTests.apply(&state, .start, store: store)
+        var most = 0
+        for _ in 0..<40 {
+            _ = HistoryStorePagingTests.apply(&state, .key(.pageDown), store: store)
+            most = max(most, state.traces.count)
+        }
+        #expect(most <= HistoryListState.maxLoaded, "never more than the window")
+        #expect(state.dropped > 0 && state.dropped + state.traces.count == 1200 && state.exhausted)
+        #expect(state.selectedTrace?.name == "chain0", "the oldest trace is at the end")
+        let names = state.traces.map(\.name)
+        var back = state
+        for _ in 0..<40 {
+            _ = HistoryStorePagingTests.apply(&back, .key(.pageUp), store: store)
+            most = max(most, back.traces.count)
+        }
+        #expect(most <= HistoryListState.maxLoaded)
+        #expect(back.dropped == 0 && back.selectedTrace?.name == "chain1199", "the top was read again")
+        #expect(back.traces.map(\.name) == (700..<1200).reversed().map { "chain\($0)" })
+        #expect(names == (0..<500).reversed().map { "chain\($0)" })
+    }
+
+    @Test func theSelectionStaysOnItsTraceWhenPagesComeAndGo() throws {
+        let (store, directory) = try HistoryStorePagingTests.history(700)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var state = HistoryListState(width: 120, height: 40, location: directory)
+        _ = HistoryStorePagingTests.apply(&state, .start, store: store)
+        var previous = state.selectedTrace?.name
+        for step in 0..<60 {
+            let key: Key = step < 30 ? .pageDown : .pageUp
+            let expected = Int(previous!.dropFirst(5))! + (step < 30 ? -37 : 37)
+            _ = HistoryStorePagingTests.apply(&state, .key(key), store: store)
+            let now = Int(state.selectedTrace!.name.dropFirst(5))!
+            #expect(now == min(699, max(0, expected)), "step \(step): \(previous!) then \(state.selectedTrace!.name)")
+            previous = state.selectedTrace?.name
+        }
+        _ = HistoryStorePagingTests.apply(&state, .key(.char("G")), store: store)
+        _ = HistoryStorePagingTests.apply(&state, .key(.char("g")), store: store)
+        #expect(state.dropped == 0 && state.selectedTrace?.name == "chain699", "g goes back to the newest")
+    }
+}
