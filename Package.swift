@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "TerminalUI", targets: ["TerminalUI"]),
         .library(name: "RunscopeInspector", targets: ["RunscopeInspector"]),
         .library(name: "RunscopeTUI", targets: ["RunscopeTUI"]),
+        .library(name: "RunscopeHistoryUI", targets: ["RunscopeHistoryUI"]),
         .library(name: "RunscopeTestServer", targets: ["RunscopeTestServer"]),
         .executable(name: "runscope-bench", targets: ["runscope-bench"]),
         .executable(name: "history-bench", targets: ["history-bench"]),
@@ -59,6 +60,10 @@ let package = Package(
         .target(name: "NcursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
         // The inspector's view (state -> Buffer), the app loop and the benchmark.
         .target(name: "RunscopeTUI", dependencies: ["RunscopeInspector", "NcursesBackend", "TerminalUI", "RunscopeCore"]),
+        // The history screen and the diff split view (state, reducers, views, their loops). RunscopeTUI stays free of GRDB.
+        .target(
+            name: "RunscopeHistoryUI",
+            dependencies: ["RunscopeHistory", "RunscopeTUI", "RunscopeInspector", "NcursesBackend", "TerminalUI"]),
         // A scripted HTTP/1.1 server on loopback speaking each provider's wire format, for tests.
         .target(name: "RunscopeTestServer", dependencies: ["RunscopeCore"] + nio),
         // The command-line program: run (the UI or headless), replay, tail, validate, schema.
@@ -66,7 +71,7 @@ let package = Package(
             name: "runscope",
             dependencies: [
                 "RunscopeCore", "RunscopeLoader", "RunscopeReplay", "RunscopeInspector", "RunscopeTUI", "RunscopeHistory",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "RunscopeHistoryUI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "runscope-bench", dependencies: ["RunscopeCore", "RunscopeProviders", "RunscopeTUI"]),
         // Prints history speed figures as JSON: insert throughput, listing, search, opening a trace.
@@ -86,6 +91,9 @@ let package = Package(
             name: "RunscopeHistoryTests",
             dependencies: ["RunscopeHistory", "RunscopeCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "RunscopeTestSupport"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "RunscopeHistoryUITests",
+            dependencies: ["RunscopeHistoryUI", "RunscopeHistory", "RunscopeInspector", "TerminalUI", "RunscopeCore"]),
         .testTarget(name: "RunscopeInspectorTests", dependencies: ["RunscopeInspector", "RunscopeCore"]),
         .testTarget(
             name: "RunscopeTUITests",

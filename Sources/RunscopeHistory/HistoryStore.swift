@@ -18,20 +18,7 @@ public final class HistoryStore: Sendable {
 
     /// The traces matching `filter`, newest first.
     public func traces(_ filter: TraceFilter) throws(HistoryError) -> [TraceSummary] {
-        var clauses: [String] = []
-        var arguments: [(any DatabaseValueConvertible)?] = []
-        if let status = filter.status { clauses.append("status = ?"); arguments.append(status) }
-        if let name = filter.name { clauses.append("name GLOB ?"); arguments.append(name) }
-        if let since = filter.since { clauses.append("start_time >= ?"); arguments.append(since.timeIntervalSince1970) }
-        if let search = filter.search, !search.isEmpty {
-            clauses.append("id IN (SELECT trace_id FROM run_text WHERE run_text MATCH ?)")
-            arguments.append(TraceFilter.ftsQuery(search))
-        }
-        let condition = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
-        let sql = "SELECT \(Self.summaryColumns) FROM traces \(condition) ORDER BY start_time DESC LIMIT ?"
-        arguments.append(filter.limit)
-        let bound = StatementArguments(arguments)
-        return try database.read { db in try Row.fetchAll(db, sql: sql, arguments: bound).map(Self.summary) }
+        try traces(filter, after: nil)
     }
 
     /// The trace with exactly this id.

@@ -26,6 +26,8 @@ public enum InspectorAction: Sendable {
     case paneMetrics(lineCount: Int)
     /// A replay or tail reports its state (`nil` for a live run).
     case playback(Playback?)
+    /// A line for the bottom row from the app (e.g. why the history cannot open); cleared by the next key.
+    case notice(String)
 }
 
 /// What the reducer asks the app to do; the reducer itself does no I/O.
@@ -40,4 +42,6 @@ public enum InspectorEffect: Sendable, Equatable {
     case togglePause
     /// Let one more replayed event through while paused.
     case step
+    /// Show the history screen over the inspector (`H`); the app comes back to the inspector after it.
+    case openHistory
 }

@@ -15,6 +15,8 @@ public enum InspectorCommand: Sendable, Equatable {
     case expandAll, collapseAll
     case startSearch, nextMatch, previousMatch
     case rerun, quit, interrupt, help
+    /// Opens the history screen over the inspector (`H`).
+    case openHistory
     /// Replay only: pause or resume, and one event at a time while paused.
     case togglePause, stepEvent
 }
@@ -54,6 +56,7 @@ public enum KeyMap {
         case .char("q"): return .quit
         case .ctrlC: return .interrupt
         case .char("?"): return .help
+        case .char("H"): return .openHistory
         case .char(let c):
             if let digit = c.wholeNumberValue, let tab = PaneTab(rawValue: digit - 1), c.isASCII { return .selectTab(tab) }
             return nil
@@ -76,6 +79,7 @@ public enum KeyMap {
         ("e  E", "expand all / collapse all"),
         ("/  n N", "search run names, next / previous match"),
         ("r", "run the chain again"),
+        ("H", "the history: every run kept, search, compare two"),
         ("q", "quit (asks while the chain runs)"),
         ("Ctrl-C", "cancel the chain; again to quit"),
         ("?", "this help (any key closes it)"),

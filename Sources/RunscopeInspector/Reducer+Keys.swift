@@ -42,6 +42,7 @@ extension InspectorState {
         case .quit: return requestQuit()
         case .interrupt: return interrupt()
         case .help: showsHelp = true
+        case .openHistory: return [.openHistory]
         case .togglePause: return [.togglePause]
         case .stepEvent: return [.step]
         }

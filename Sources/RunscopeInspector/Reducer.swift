@@ -25,6 +25,8 @@ public func reduce(_ state: inout InspectorState, _ action: InspectorAction) -> 
     case .playback(let playback):
         guard state.playback != playback else { return [] }
         state.playback = playback
+    case .notice(let text):
+        state.message = text
     }
     state.forest.ensureRows()
     state.keepSelectionVisible()

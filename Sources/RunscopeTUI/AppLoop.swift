@@ -10,7 +10,11 @@ final class AppLoop {
     static let frameInterval = 1.0 / 60
     static let tickInterval = 0.1
 
-    private let terminal = NcursesTerminal()
+    private let terminal: NcursesTerminal
+    /// False when the loop runs on a terminal another screen started (it then neither starts nor restores it).
+    private let ownsTerminal: Bool
+    /// The screen `H` opens over the inspector (the history), if any.
+    private let history: InspectorApp.Overlay?
     private let runner: ChainRunner
     private let exitOnFinish: Bool
     /// A replay or tail: its clock gives the times shown, and Space/. control it.
@@ -36,8 +40,12 @@ final class AppLoop {
     private var lastTick = Date.distantPast
 
     /// Takes over the terminal; throws when there is none.
+    /// `terminal`: one already started (a screen under this one), else the loop starts its own.
     init(title: String, exitOnFinish: Bool, runner: ChainRunner, control: (any PlaybackControl)? = nil,
-         output: OutputLog? = nil) throws {
+         output: OutputLog? = nil, terminal shared: NcursesTerminal? = nil, history: InspectorApp.Overlay? = nil) throws {
+        self.terminal = shared ?? NcursesTerminal()
+        self.ownsTerminal = shared == nil
+        self.history = history
         self.runner = runner
         self.output = output
         self.exitOnFinish = exitOnFinish
@@ -47,17 +55,18 @@ final class AppLoop {
         } else {
             self.clock = { Date() }
         }
-        try terminal.start()
+        if ownsTerminal { try terminal.start() }
         let size = terminal.size
         state = InspectorState(title: title, width: size.width, height: size.height)
     }
 
-    deinit { terminal.restore() }
+    deinit { if ownsTerminal { terminal.restore() } }
 
     /// Runs until the user quits, the chain ends (with `exitOnFinish`) or a signal
     /// comes; returns whether the user quit and the signal.
     func run() -> (userQuit: Bool, signal: Int32?) {
-        defer { terminal.restore() }
+        defer { if ownsTerminal { terminal.restore() } }
+        if !ownsTerminal { terminal.invalidate() }
         startChain()
         var keyPending = false
         while !quitting {
@@ -145,6 +154,21 @@ final class AppLoop {
         }
     }
 
+    /// `H`: runs the history screen on this terminal until it is left, then redraws the inspector whole.
+    private func openHistory() {
+        guard let history else {
+            apply(.notice("The history is not available here"))
+            return
+        }
+        let note = history(terminal)
+        let size = terminal.size
+        apply(.resize(width: size.width, height: size.height))
+        if let note { apply(.notice(note)) }
+        previous = Buffer(width: 0, height: 0)
+        renderedRevision = -1
+        terminal.invalidate()
+    }
+
     private func apply(_ action: InspectorAction) {
         for effect in reduce(&state, action) {
             switch effect {
@@ -159,6 +183,8 @@ final class AppLoop {
                 control?.togglePause()
             case .step:
                 control?.step()
+            case .openHistory:
+                openHistory()
             }
         }
     }

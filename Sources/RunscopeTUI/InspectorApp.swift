@@ -1,10 +1,15 @@
 import Foundation
+import NcursesBackend
 import RunscopeCore
 import RunscopeInspector
 
 /// The live inspector as a program: takes over the terminal, starts the chain
 /// with an ``InspectorHandler``, and shows its runs until the user quits.
 public enum InspectorApp {
+    /// A screen shown over the inspector on its terminal (the history, `H`), on the UI
+    /// thread until the user leaves it; returns a line for the inspector's bottom row, or nil.
+    public typealias Overlay = @Sendable (NcursesTerminal) -> String?
+
     /// How the inspector ended.
     public struct Outcome: Sendable {
         /// How the chain's last run ended.
@@ -46,16 +51,17 @@ public enum InspectorApp {
     /// Throws ``NcursesBackend/TerminalError`` when there is no usable terminal.
     /// `playback` is set for a replayed or followed run: its clock gives the times
     /// shown, Space pauses it and `.` steps it. `output` is a program's output
-    /// (`runscope exec`), shown in the Output view.
+    /// (`runscope exec`), shown in the Output view. `history` is what `H` opens.
     public static func run(
         title: String, exitOnFinish: Bool = false, playback: (any PlaybackControl)? = nil, output: OutputLog? = nil,
-        start: @escaping @Sendable ([any CallbackHandler]) -> Task<Value, any Error>
+        history: Overlay? = nil, start: @escaping @Sendable ([any CallbackHandler]) -> Task<Value, any Error>
     ) async throws -> Outcome {
         let runner = ChainRunner(start: start)
         let ended = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<(Bool, Int32?), any Error>) in
             let thread = Thread {
                 do {
-                    let loop = try AppLoop(title: title, exitOnFinish: exitOnFinish, runner: runner, control: playback, output: output)
+                    let loop = try AppLoop(
+                        title: title, exitOnFinish: exitOnFinish, runner: runner, control: playback, output: output, history: history)
                     continuation.resume(returning: loop.run())
                 } catch {
                     continuation.resume(throwing: error)
@@ -67,6 +73,19 @@ public enum InspectorApp {
         runner.cancel()
         let result = await runner.finalResult(timeout: ended.1 == nil ? 3 : 0.5)
         return Outcome(chain: chainOutcome(result), userQuit: ended.0, signal: ended.1)
+    }
+
+    /// Runs the inspector on a terminal another screen has started (the history screen
+    /// opening a trace), on the calling thread, until the user quits; the terminal stays
+    /// started for the screen under it. Returns the signal that ended it, if one did.
+    public static func runNested(
+        title: String, playback: (any PlaybackControl)? = nil, on terminal: NcursesTerminal,
+        start: @escaping @Sendable ([any CallbackHandler]) -> Task<Value, any Error>
+    ) throws -> Int32? {
+        let runner = ChainRunner(start: start)
+        defer { runner.cancel() }
+        let loop = try AppLoop(title: title, exitOnFinish: false, runner: runner, control: playback, terminal: terminal)
+        return loop.run().signal
     }
 
     static func chainOutcome(_ result: Result<Value, any Error>?) -> Outcome.Chain {

@@ -1,9 +1,10 @@
 import NcursesBackend
 import RunscopeInspector
 
-/// Terminal keys as inspector keys.
-enum KeyTranslation {
-    static func key(_ key: TerminalKey) -> Key {
+/// Terminal keys as inspector keys (also the history screens' keys).
+public enum KeyTranslation {
+    /// The inspector's key for a terminal key (`.other` for keys it does not use).
+    public static func key(_ key: TerminalKey) -> Key {
         switch key {
         case .character(let c): return .char(c)
         case .control(3): return .ctrlC

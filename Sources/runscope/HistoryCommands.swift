@@ -3,6 +3,6 @@ import ArgumentParser
 /// The commands over the run history (`docs/history.md`).
 enum HistoryCommands {
     static let all: [any ParsableCommand.Type] = [
-        RunsCommand.self, ShowCommand.self, ExportCommand.self, ImportCommand.self, DiffCommand.self, GCCommand.self,
+        HistoryCommand.self, RunsCommand.self, ShowCommand.self, ExportCommand.self, ImportCommand.self, DiffCommand.self, GCCommand.self,
     ]
 }

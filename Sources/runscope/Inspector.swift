@@ -9,10 +9,12 @@ enum Inspector {
     /// there is no usable terminal (the caller then runs headless).
     static func show(
         title: String, playback: (any PlaybackControl)? = nil, exitOnFinish: Bool, output: OutputLog? = nil,
-        run: @escaping @Sendable ([any CallbackHandler]) async throws -> Value
+        history: InspectorApp.Overlay? = HistoryScreens.overlay(), run: @escaping @Sendable ([any CallbackHandler]) async throws -> Value
     ) async throws -> Int32? {
         do {
-            let outcome = try await InspectorApp.run(title: title, exitOnFinish: exitOnFinish, playback: playback, output: output) { handlers in
+            let outcome = try await InspectorApp.run(
+                title: title, exitOnFinish: exitOnFinish, playback: playback, output: output, history: history
+            ) { handlers in
                 Task { try await run(handlers) }
             }
             return outcome.exitStatus

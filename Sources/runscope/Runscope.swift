@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `runscope`: load a chain, run it, and show every run live.
 @main
@@ -21,6 +22,7 @@ struct Runscope: AsyncParsableCommand {
               runscope validate chain.json
               runscope schema > chain.schema.json
               runscope runs --since 1d && runscope show last && runscope diff last~1 last
+              runscope                     (on a terminal: the history screen)
 
             `runscope -- COMMAND` (runscope exec) runs a program and shows its LangChain runs.
 
@@ -35,6 +37,8 @@ struct Runscope: AsyncParsableCommand {
     /// `runscope [OPTIONS] -- COMMAND ...` is `runscope exec [OPTIONS] -- COMMAND ...`.
     static func main() async {
         var arguments = Array(CommandLine.arguments.dropFirst())
+        // Alone on a terminal: the history screen. Headless, the usage as before.
+        if arguments.isEmpty, isatty(STDIN_FILENO) == 1, Terminal.stdoutIsTerminal { arguments = ["history"] }
         if let terminator = arguments.firstIndex(of: "--"), arguments[..<terminator].allSatisfy({ $0.hasPrefix("-") }),
            !arguments[..<terminator].contains(where: { ["-h", "--help", "--version"].contains($0) }) {
             arguments.insert("exec", at: 0)

@@ -25,23 +25,20 @@ struct ShowCommand: AsyncParsableCommand {
         if let speed, speed <= 0 { throw ValidationError("--speed must be greater than 0") }
         let store = try HistoryAccess.store()
         let trace = try HistoryAccess.run { () throws(HistoryError) in try store.resolve(reference) }
-        let lines = try HistoryAccess.run { () throws(HistoryError) in try store.eventLines(trace: trace.id) }
-        var reader = EventLogReader(source: "\(store.database.path): trace \(trace.id)")
-        let entries: [EventLogEntry]
+        let stored: StoredTrace
         do {
-            entries = try Replayer.entries(lines.map { Substring($0) }, reader: &reader)
+            stored = try StoredTrace.load(trace, from: store)
         } catch {
             Terminal.error(error.description)
             throw ExitCode(2)
         }
-        ViewOptions.reportSkipped(reader)
-        if trace.status == "interrupted" {
-            Terminal.error("\(trace.id): interrupted (the process writing it stopped); showing what it had")
-        }
+        ViewOptions.reportSkipped(stored.reader)
+        for note in stored.notes { Terminal.error(note) }
         var view = self.view
         if view.headless && !view.console && !view.summary { view.summary = true }
         let clock = ReplayClock(speed: speed)
-        let outcome = try await view.show(title: "show \(trace.name) \(trace.id.prefix(13))", clock: clock) { handlers in
+        let entries = stored.entries
+        let outcome = try await view.show(title: stored.title, clock: clock) { handlers in
             try await Replayer(clock: clock).replay(entries, to: handlers)
         }
         if outcome != 0 { throw ExitCode(outcome) }

@@ -127,3 +127,26 @@ import Testing
         #expect(try await home.run(["gc"]).status != 0, "one of --older-than or --keep")
     }
 }
+
+/// The history screen's entry points without a terminal: today's behaviour stays.
+@Suite struct HistoryScreenHeadlessTests {
+    @Test func bareRunscopeWithoutATerminalPrintsTheUsageAsBefore() async throws {
+        let home = HistoryHome()
+        defer { home.remove() }
+        let bare = try await home.run([])
+        #expect(bare.status == 64 && bare.stderr.contains("Missing expected argument '<chain-file>'"))
+        #expect(bare.stderr.contains("runscope                     (on a terminal: the history screen)"))
+        let history = try await home.run(["history"])
+        #expect(history.status == 2)
+        #expect(history.stderr == "runscope history: needs a terminal; runscope runs lists the history as text\n")
+    }
+
+    @Test func diffWithoutATerminalStillPrintsTheTable() async throws {
+        let home = HistoryHome()
+        defer { home.remove() }
+        _ = try await home.run(["examples/joke.json"])
+        _ = try await home.run(["examples/joke.json", "--input", "animal=owls"])
+        let table = try await home.run(["diff", "last~1", "last", "--no-tui"])
+        #expect(table.status == 0 && table.stdout.hasPrefix("A  ") && table.stdout.contains("changed outputs"))
+    }
+}

@@ -43,18 +43,21 @@ public enum DiffFormat {
     private static func pair(_ a: String, _ b: String) -> String { a == b ? a : "\(a) / \(b)" }
 
     /// `734ms` or `1.25s`; `running` when the run did not end.
-    static func duration(_ ms: Double?) -> String {
+    public static func duration(_ ms: Double?) -> String {
         guard let ms else { return "running" }
         return ms < 1000 ? "\(Int(ms))ms" : String(format: "%.2fs", ms / 1000)
     }
 
-    private static func signed(_ ms: Double) -> String {
+    /// A change of duration: `+441ms`, `-1.20s`.
+    public static func signed(_ ms: Double) -> String {
         (ms < 0 ? "-" : "+") + duration(abs(ms))
     }
 
-    private static func tokens(_ count: Int?) -> String { count.map(String.init) ?? "-" }
+    /// A token count, `-` when unknown.
+    public static func tokens(_ count: Int?) -> String { count.map(String.init) ?? "-" }
 
-    private static func cost(_ usd: Double?) -> String { usd.map { String(format: "$%.4f", $0) } ?? "-" }
+    /// A cost in dollars (`$0.0012`), `-` when unknown.
+    public static func cost(_ usd: Double?) -> String { usd.map { String(format: "$%.4f", $0) } ?? "-" }
 
     /// The diff as JSON: `a`, `b` (the traces) and `rows` (depth, name, match, each side, output diff).
     public static func json(_ diff: RunDiff) -> Value {

@@ -1,0 +1,60 @@
+import Foundation
+import NcursesBackend
+import RunscopeHistory
+import RunscopeTUI
+
+/// The history screens as programs: the list (bare `runscope`), the same list over an
+/// inspector (`H`), and the diff split view (`runscope diff A B` on a terminal). Each
+/// takes the terminal on a UI thread of its own, or runs on the inspector's.
+public enum HistoryApp {
+    /// Opens a trace on the given (started) terminal, as `runscope show` does, until the
+    /// user leaves it; returns a line for the history's bottom row, or nil.
+    public typealias TraceOpener = @Sendable (TraceSummary, NcursesTerminal) -> String?
+
+    /// The history screen until the user quits: 0, or 128 + the signal that ended it (the
+    /// terminal is restored on every way out). Throws when there is no usable terminal.
+    public static func browse(store: HistoryStore, open: @escaping TraceOpener) async throws -> Int32 {
+        try await onUIThread { terminal in
+            HistoryBrowser(store: store, open: open, terminal: terminal, escapeQuits: false).run()
+        }
+    }
+
+    /// What `H` opens over an inspector: the history screen on the inspector's terminal;
+    /// q (or Esc) comes back. `store` opens the history (its error is shown in the inspector).
+    public static func overlay(
+        store: @escaping @Sendable () throws(HistoryError) -> HistoryStore, open: TraceOpener?
+    ) -> InspectorApp.Overlay {
+        { terminal in
+            do throws(HistoryError) {
+                _ = HistoryBrowser(store: try store(), open: open, terminal: terminal, escapeQuits: true).run()
+                return nil
+            } catch {
+                return error.description
+            }
+        }
+    }
+
+    /// The diff split view until q: 0, or 128 + the signal that ended it.
+    public static func showDiff(_ diff: RunDiff) async throws -> Int32 {
+        try await onUIThread { terminal in DiffScreen(diff: diff, terminal: terminal).run() }
+    }
+
+    /// Starts the terminal on a thread of its own, runs `body` there, restores the terminal.
+    private static func onUIThread(_ body: @escaping @Sendable (NcursesTerminal) -> Int32?) async throws -> Int32 {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, any Error>) in
+            let thread = Thread {
+                let terminal = NcursesTerminal()
+                do {
+                    try terminal.start()
+                } catch {
+                    return continuation.resume(throwing: error)
+                }
+                let signal = body(terminal)
+                terminal.restore()
+                continuation.resume(returning: signal.map { 128 + $0 } ?? 0)
+            }
+            thread.name = "runscope-history-ui"
+            thread.start()
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import RunscopeHistory
+import RunscopeInspector
+
+/// Everything that can change the history screen.
+public enum HistoryListAction: Sendable {
+    /// The screen opens: asks for the first page.
+    case start
+    case key(Key)
+    case resize(width: Int, height: Int)
+    /// A page came (for the query of `generation`), read at `now`.
+    case loaded(generation: Int, traces: [TraceSummary], now: Date)
+    /// A page above the loaded ones came (newest first), after the top was dropped.
+    case loadedNewer(generation: Int, traces: [TraceSummary], now: Date)
+    /// A page could not be read.
+    case failed(String)
+    /// A line for the bottom row from the app.
+    case notice(String)
+}
+
+/// What the history screen asks its app to do.
+public enum HistoryListEffect: Sendable, Equatable {
+    /// Fetch a page and send it back as ``HistoryListAction/loaded(generation:traces:now:)``.
+    case load(HistoryQuery)
+    /// Open the trace in the inspector, as `runscope show` does; come back here after.
+    case open(TraceSummary)
+    /// Open the diff split view of the two marked traces (A, B).
+    case compare(TraceSummary, TraceSummary)
+    case quit
+}

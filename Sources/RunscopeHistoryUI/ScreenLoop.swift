@@ -1,0 +1,57 @@
+import Foundation
+import NcursesBackend
+import RunscopeInspector
+import RunscopeTUI
+import TerminalUI
+
+/// What a screen gets from the terminal.
+enum ScreenEvent {
+    case key(Key)
+    case resize(width: Int, height: Int)
+}
+
+/// Runs one screen on a started terminal: draws it when it changed (only the cells that
+/// changed), reads keys, reports resizes, and stops when the screen says so, input ends,
+/// or SIGINT/SIGTERM/SIGHUP comes (the terminal's owner then restores it). One thread.
+final class ScreenLoop {
+    let terminal: NcursesTerminal
+    private var previous = Buffer(width: 0, height: 0)
+
+    /// A loop over `terminal` (already started).
+    init(terminal: NcursesTerminal) {
+        self.terminal = terminal
+    }
+
+    /// The terminal's size now.
+    var size: (width: Int, height: Int) { terminal.size }
+
+    /// Repaints every cell on the next frame (after another screen drew over this one).
+    func invalidate() {
+        previous = Buffer(width: 0, height: 0)
+        terminal.invalidate()
+    }
+
+    /// Draws `render()` whenever `revision()` moved and hands events to `handle` until it
+    /// returns false; returns the signal that stopped it, if one did.
+    func run(revision: () -> Int, render: () -> Buffer, handle: (ScreenEvent) -> Bool) -> Int32? {
+        var drawn: Int?
+        while true {
+            if let signal = terminal.receivedSignal { return signal }
+            if drawn != revision() || previous.width == 0 {
+                drawn = revision()
+                let buffer = render()
+                terminal.draw(buffer.diff(from: previous))
+                previous = buffer
+            }
+            guard let key = terminal.readKey(timeoutMilliseconds: 100) else { continue }
+            switch key {
+            case .inputClosed: return nil
+            case .resize:
+                let size = terminal.size
+                if !handle(.resize(width: size.width, height: size.height)) { return nil }
+            default:
+                if !handle(.key(KeyTranslation.key(key))) { return nil }
+            }
+        }
+    }
+}

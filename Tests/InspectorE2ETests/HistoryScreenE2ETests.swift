@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+/// The history screen and the diff split view on a real terminal (tmux), over a history
+/// filled by real headless runs: bare `runscope` lists them, `/` searches, Enter opens one
+/// in the inspector and q comes back, `m m d` compares two side by side, q quits.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed: end-to-end tests skipped"))
+struct HistoryScreenE2ETests {
+    /// A history with the joke (ok) and then a failing chain (newest).
+    static func filledHome() throws -> String {
+        try #require(FileManager.default.isExecutableFile(atPath: RunscopeCLIE2ETests.binary.path), "run `swift build` first")
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("runscope-e2e-home-\(UUID())").path
+        try HistoryE2ETests.runHeadless("examples/joke.json", home: home)
+        try HistoryE2ETests.runHeadless("Tests/InspectorE2ETests/Fixtures/failing-owls.json", home: home)
+        return home
+    }
+
+    /// Whether the header (the first row) ends with this trace count, e.g. `1 trace`.
+    static func counts(_ screen: String, _ count: String) -> Bool {
+        screen.split(separator: "\n").first?.hasSuffix(" " + count) == true
+    }
+
+    /// The screen rows that carry the selection marker `▸`.
+    static func markedRows(_ screen: String) -> [String] {
+        screen.split(separator: "\n").map(String.init).filter { $0.contains("▸") }
+    }
+
+    @Test func bareRunscopeListsSearchesOpensComparesAndQuits() async throws {
+        let home = try Self.filledHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let session = try TmuxSession(binary: RunscopeCLIE2ETests.binary, arguments: [], environment: ["RUNSCOPE_HOME": home])
+        defer { session.close() }
+        let list = try #require(await session.waitFor { $0.contains("history") && $0.contains(" failed ") && $0.contains(" ok ") },
+                                "the history screen did not list both runs")
+        #expect(list.contains("when") && list.contains("tokens") && Self.counts(list, "2 traces"))
+        session.type("/feet")
+        session.send("Enter")
+        let found = try #require(await session.waitFor { $0.contains("search: feet") && Self.counts($0, "1 trace") }, "search did not narrow")
+        #expect(!found.contains(" failed "), "the failing run has no 'feet' in it")
+        session.send("Enter")
+        try #require(await session.waitFor { $0.contains("show RunnableSequence") && $0.contains("GenericFakeChatModel") && $0.contains("replay ended") },
+                     "Enter did not open the trace in the inspector")
+        session.send("q")
+        try #require(await session.waitFor { $0.contains("search: feet") && Self.counts($0, "1 trace") }, "q did not come back to the list")
+        session.send("Escape")
+        try #require(await session.waitFor { $0.contains(" failed ") && Self.counts($0, "2 traces") }, "Esc did not clear the search")
+        session.send("m")
+        session.send("Down")
+        session.send("m")
+        try #require(await session.waitFor { $0.contains("Marked B") }, "the second mark did not take")
+        session.send("d")
+        let diff = try #require(await session.waitFor { $0.contains("rows differ") && $0.contains("explode") }, "d did not open the diff")
+        let first = Self.markedRows(diff)
+        #expect(first.count == 1 && first[0].components(separatedBy: "▸").count == 3, "one row, marked on both sides: \(first)")
+        session.send("Down")
+        let moved = try #require(await session.waitFor { screen in
+            let rows = Self.markedRows(screen)
+            return rows.count == 1 && rows != first && rows[0].components(separatedBy: "▸").count == 3
+        }, "moving did not move both sides")
+        #expect(Self.markedRows(moved)[0].components(separatedBy: "ChatPromptTemplate").count == 3, "the second row pairs the prompts")
+        session.send("q")
+        try #require(await session.waitFor { Self.counts($0, "2 traces") && !$0.contains("rows differ") }, "q did not leave the diff")
+        session.send("q")
+        #expect(await session.exitStatus() == 0)
+        #expect(session.format("#{alternate_on}") == "0")
+        let modes = try #require(session.terminalModes())
+        #expect(modes.before == modes.after)
+    }
+
+    @Test func diffOnATerminalOpensTheSplitView() async throws {
+        let home = try Self.filledHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let session = try TmuxSession(binary: RunscopeCLIE2ETests.binary, arguments: ["diff", "last~1", "last"], environment: ["RUNSCOPE_HOME": home])
+        defer { session.close() }
+        let screen = try #require(await session.waitFor { $0.contains("rows differ") }, "the split view did not open")
+        #expect(screen.contains("GenericFakeChatModel") && screen.contains("only B") && screen.contains("╌"))
+        session.send("q")
+        #expect(await session.exitStatus() == 0)
+        #expect(session.format("#{alternate_on}") == "0")
+    }
+
+    @Test func hInTheInspectorOfShowOpensTheHistoryAndQComesBack() async throws {
+        let home = try Self.filledHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let session = try TmuxSession(binary: RunscopeCLIE2ETests.binary, arguments: ["show", "last"], environment: ["RUNSCOPE_HOME": home])
+        defer { session.close() }
+        try #require(await session.waitFor { $0.contains("explode") && $0.contains("replay ended") }, "show did not open")
+        session.send("H")
+        try #require(await session.waitFor { $0.contains("history") && Self.counts($0, "2 traces") }, "H did not open the history")
+        session.send("q")
+        try #require(await session.waitFor { $0.contains("explode") && $0.contains("replay ended") && !Self.counts($0, "2 traces") },
+                     "q did not return to the inspector")
+        session.send("q")
+        #expect(await session.exitStatus() == 1, "show exits as before: 1 for a failed trace")
+        #expect(session.format("#{alternate_on}") == "0")
+    }
+}
+
+/// `H` while a chain streams: the history over the live inspector, and back to the run still going.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed: end-to-end tests skipped"))
+struct HistoryOverRunningChainE2ETests {
+    @Test func hWhileAChainRunsShowsItRunningAndQComesBackToTheLiveRun() async throws {
+        let home = try HistoryScreenE2ETests.filledHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let chain = RunscopeCLIE2ETests.path("Tests/InspectorE2ETests/Fixtures/long-stream.json")
+        let session = try TmuxSession(binary: RunscopeCLIE2ETests.binary, arguments: [chain], environment: ["RUNSCOPE_HOME": home])
+        defer { session.close() }
+        try #require(await session.waitFor { RunscopeCLIE2ETests.tokens($0) > 2 }, "no tokens appeared")
+        session.send("H")
+        try #require(await session.waitFor { $0.contains(" running ") && HistoryScreenE2ETests.counts($0, "3 traces") },
+                     "the history did not list the running chain")
+        session.send("q")
+        let back = try #require(await session.waitFor { $0.contains("GenericFakeChatModel") && RunscopeCLIE2ETests.tokens($0) > 0 },
+                                "q did not come back to the inspector")
+        try #require(await session.waitFor { RunscopeCLIE2ETests.tokens($0) > RunscopeCLIE2ETests.tokens(back) }, "the run stopped")
+        session.send("C-c")
+        session.send("C-c")
+        #expect(await session.exitStatus() != nil)
+        #expect(session.format("#{alternate_on}") == "0")
+    }
+}
