@@ -48,14 +48,18 @@ struct BatchWriter {
         run.tokensDirty = false
     }
 
-    private func upsert(_ run: RunRecord, _ db: Database) throws {
+    /// The run row's insert-or-update, made once.
+    private static let upsertSQL: String = {
         let columns = "id, trace_id, parent_id, position, name, run_type, status, start_time, end_time, tags, metadata, "
             + "inputs, outputs, output_text, error_type, error, input_tokens, output_tokens, total_tokens, "
             + "streamed_tokens, first_token_ms, cost_usd"
         let names = columns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         let updates = names.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        let sql = "INSERT INTO runs (\(columns)) VALUES (\(names.map { _ in "?" }.joined(separator: ", "))) "
+        return "INSERT INTO runs (\(columns)) VALUES (\(names.map { _ in "?" }.joined(separator: ", "))) "
             + "ON CONFLICT(id) DO UPDATE SET \(updates)"
+    }()
+
+    private func upsert(_ run: RunRecord, _ db: Database) throws {
         let arguments: [(any DatabaseValueConvertible)?] = [
             Self.text(run.id), Self.text(run.traceId), run.parentId.map(Self.text), run.position, run.name,
             run.runType.rawValue, run.status, run.start.timeIntervalSince1970, run.end?.timeIntervalSince1970,
@@ -63,7 +67,7 @@ struct BatchWriter {
             run.inputs.compactJSON(), run.outputs?.compactJSON(), run.outputText, run.error?.type, run.error?.message,
             run.usage?.inputTokens, run.usage?.outputTokens, run.usage?.totalTokens, run.tokenCount, run.firstTokenMs, run.cost,
         ]
-        try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(arguments))
+        try db.cachedStatement(sql: Self.upsertSQL).execute(arguments: StatementArguments(arguments))
     }
 
     /// The run's row of the full-text index (its rowid is the run's `seq`).

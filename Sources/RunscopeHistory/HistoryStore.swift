@@ -39,16 +39,17 @@ public final class HistoryStore: Sendable {
     public func eventLines(trace id: String) throws(HistoryError) -> [String] {
         try database.read { db in
             try String.fetchAll(db, sql: "SELECT lines FROM events WHERE trace_id = ? ORDER BY chunk", arguments: [id])
-        }.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
+        }.flatMap { chunk in
+            // Split on the byte, not on Characters (grapheme breaking would cost more than the parse).
+            chunk.utf8.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
+        }
     }
 
     /// The trace's runs in the order they started.
     public func runs(trace id: String) throws(HistoryError) -> [StoredRun] {
         try database.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT id, parent_id, position, name, run_type, status, start_time, end_time, output_text, error_type, error,
-                  total_tokens, streamed_tokens, cost_usd FROM runs WHERE trace_id = ? ORDER BY position
-                """, arguments: [id]).map(StoredRun.init(row:))
+            try Array(Row.fetchCursor(db, sql: "SELECT \(StoredRun.columns) FROM runs WHERE trace_id = ? ORDER BY position",
+                                      arguments: [id]).map(StoredRun.init(row:)))
         }
     }
 }

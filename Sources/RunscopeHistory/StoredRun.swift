@@ -42,16 +42,21 @@ public struct StoredRun: Sendable, Equatable {
         self.costUSD = costUSD
     }
 
+    /// The columns `init(row:)` reads, in this order.
+    static let columns = "id, parent_id, position, name, run_type, status, start_time, end_time, output_text, error_type, error, "
+        + "total_tokens, streamed_tokens, cost_usd"
+
+    /// A run from a row of `columns` (read by position: by name costs a lookup per column and row).
     init(row: Row) {
-        let type: String = row["run_type"]
+        let type: String = row[4]
         let isModel = type == "llm" || type == "chat_model"
-        let errorType: String? = row["error_type"]
-        let message: String? = row["error"]
+        let errorType: String? = row[9]
+        let message: String? = row[10]
         self.init(
-            id: row["id"], parentId: row["parent_id"], position: row["position"], name: row["name"], runType: type,
-            status: row["status"], start: Date(timeIntervalSince1970: row["start_time"]),
-            end: (row["end_time"] as Double?).map(Date.init(timeIntervalSince1970:)), outputText: row["output_text"],
+            id: row[0], parentId: row[1], position: row[2], name: row[3], runType: type,
+            status: row[5], start: Date(timeIntervalSince1970: row[6]),
+            end: (row[7] as Double?).map(Date.init(timeIntervalSince1970:)), outputText: row[8],
             error: errorType.map { "\($0): \(message ?? "")" },
-            tokens: isModel ? ((row["total_tokens"] as Int?) ?? (row["streamed_tokens"] as Int?)) : nil, costUSD: row["cost_usd"])
+            tokens: isModel ? ((row[11] as Int?) ?? (row[12] as Int?)) : nil, costUSD: row[13])
     }
 }

@@ -63,11 +63,22 @@ if runs("history") {
         for line in lines where (try? JSONParser.parse(line)) != nil { parsed += 1 }
         precondition(runs.count == 10_000 && parsed == lines.count)
     })
+    record("open_part_runs_ms", try Timing.best { _ = try store.runs(trace: big) })
+    record("open_part_lines_ms", try Timing.best { _ = try store.eventLines(trace: big) })
+    let bigLines = try store.eventLines(trace: big)
+    record("open_part_parse_ms", try Timing.best { for line in bigLines { _ = try? JSONParser.parse(line) } })
     record("diff_10k_run_traces_ms", try Timing.best(rounds: 3) {
         let runs = try store.runs(trace: big)
         let summary = try store.trace(id: big)!
         _ = RunDiff(a: summary, runsA: runs, b: summary, runsB: runs)
     })
+}
+
+// 4. A word diff of two outputs of 1,000 words, one in ten changed (the largest still aligned word by word: 4,000,000 cells).
+if runs("diff") {
+    let a = (0..<1_000).map { "word\($0)" }.joined(separator: " ")
+    let b = (0..<1_000).map { $0 % 10 == 0 ? "other\($0)" : "word\($0)" }.joined(separator: " ")
+    record("word_diff_1k_words_ms", try Timing.best(rounds: 3) { _ = WordDiff.diff(a, b) })
 }
 
 let json = Value.object(ValueObject(figures))

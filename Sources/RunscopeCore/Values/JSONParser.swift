@@ -147,6 +147,7 @@ public struct JSONParser {
             }
             break
         }
+        if isInteger, let i = integer(start..<index) { return .int(i) }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         if isInteger, let i = Int(text) { return .int(i) }
         if let d = Double(text), text.last?.isNumber == true {
@@ -157,10 +158,34 @@ public struct JSONParser {
         throw fail("invalid number '\(text)'", at: start)
     }
 
+    /// The integer of up to 18 digits (and a sign) in `range`, read without making a string.
+    private func integer(_ range: Range<Int>) -> Int? {
+        var digits = range
+        let negative = bytes[range.lowerBound] == UInt8(ascii: "-")
+        if negative { digits = (range.lowerBound + 1)..<range.upperBound }
+        guard !digits.isEmpty, digits.count <= 18 else { return nil }
+        var value = 0
+        for i in digits { value = value * 10 + Int(bytes[i] - UInt8(ascii: "0")) }
+        return negative ? -value : value
+    }
+
     private mutating func parseString() throws(JSONParser.Error) -> String {
         let start = index
         index += 1
-        var out: [UInt8] = []
+        // Most strings have no escapes: find the closing quote and decode the bytes once.
+        var end = index
+        while end < bytes.count {
+            let b = bytes[end]
+            if b == UInt8(ascii: "\"") {
+                let text = String(decoding: bytes[index..<end], as: UTF8.self)
+                index = end + 1
+                return text
+            }
+            if b == UInt8(ascii: "\\") || b < 0x20 { break }
+            end += 1
+        }
+        var out = Array(bytes[index..<end])
+        index = end
         while index < bytes.count {
             let b = bytes[index]
             if b == UInt8(ascii: "\"") {

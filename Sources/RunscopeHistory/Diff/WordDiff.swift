@@ -49,16 +49,34 @@ public enum WordDiff {
         return units
     }
 
+    /// Adjacent pieces of a kind as one; each run's text is built in place (linear time).
     private static func merged(_ pieces: [Piece]) -> [Piece] {
         var result: [Piece] = []
-        for piece in pieces {
-            switch (result.last, piece) {
-            case (.same(let x)?, .same(let y)): result[result.count - 1] = .same(x + y)
-            case (.removed(let x)?, .removed(let y)): result[result.count - 1] = .removed(x + y)
-            case (.added(let x)?, .added(let y)): result[result.count - 1] = .added(x + y)
-            default: result.append(piece)
+        var kind = -1
+        var text = ""
+        func flush() {
+            switch kind {
+            case 0: result.append(.same(text))
+            case 1: result.append(.removed(text))
+            case 2: result.append(.added(text))
+            default: break
             }
         }
+        for piece in pieces {
+            let (pieceKind, pieceText): (Int, String)
+            switch piece {
+            case .same(let t): (pieceKind, pieceText) = (0, t)
+            case .removed(let t): (pieceKind, pieceText) = (1, t)
+            case .added(let t): (pieceKind, pieceText) = (2, t)
+            }
+            if pieceKind != kind {
+                flush()
+                kind = pieceKind
+                text = ""
+            }
+            text += pieceText
+        }
+        flush()
         return result
     }
 
