@@ -1,8 +1,6 @@
 /// One callback event as a value, for handlers that treat all events alike
-/// (recorders, the inspector). Its `name` is LangChain's callback name. Boxed (`indirect`):
-/// a token's chunk alone is some 180 bytes of fields, and every handler that keeps an
-/// event copies it, so a copy is one reference instead.
-public indirect enum RunEvent: Sendable {
+/// (recorders, the inspector). Its `name` is LangChain's callback name.
+public enum RunEvent: Sendable {
     case chainStart(inputs: Value)
     case chainEnd(outputs: Value, inputs: Value?)
     case chainError(RunError, inputs: Value?)
