@@ -96,7 +96,7 @@ struct TraceIndex {
     /// token (the same text `EventLogFormat` makes, without encoding the run's fields again per token).
     private mutating func appendLine(of item: QueuedEvent, run: RunRecord?, to trace: TraceRecord) {
         trace.startLine()
-        guard item.line == nil, case .newToken(let token, _) = item.event, let run else {
+        guard item.line == nil, let token = item.token, let run else {
             trace.pendingText += item.logLine
             return
         }

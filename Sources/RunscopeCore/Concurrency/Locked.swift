@@ -17,11 +17,13 @@ import Synchronization
 // @unchecked Sendable: the value is only reached inside `withLock`, which holds the lock,
 // so no two threads touch it at once; `Mutex` itself is Sendable on the same grounds.
 public final class Locked<Value>: @unchecked Sendable {
+    // @usableFromInline: `withLock` is inlinable, so other modules get it specialized for
+    // their value (no generic call per lock on a hot path such as a stream's tokens).
     #if RUNSCOPE_TSAN
-    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
-    private var value: Value
+    @usableFromInline let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    @usableFromInline var value: Value
     #else
-    private let mutex: Mutex<Value>
+    @usableFromInline let mutex: Mutex<Value>
     #endif
 
     /// A lock holding `value`.
@@ -44,6 +46,7 @@ public final class Locked<Value>: @unchecked Sendable {
     #endif
 
     /// Runs `body` with the value while holding the lock; `body` may change it.
+    @inlinable
     public func withLock<Result, E: Error>(
         _ body: (inout sending Value) throws(E) -> sending Result
     ) throws(E) -> sending Result {
