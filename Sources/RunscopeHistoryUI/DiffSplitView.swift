@@ -13,11 +13,8 @@ public struct DiffSplitView: Sendable {
 
     /// Draws `state` at its size.
     public func render(_ state: DiffSplitState) -> Buffer {
+        if let small = HistoryTheme.tooSmall(width: state.width, height: state.height, minimum: (40, 10)) { return small }
         var buffer = Buffer(width: state.width, height: state.height)
-        guard state.width >= 40, state.height >= 10 else {
-            buffer.put("Terminal too small (q quits)", x: 0, y: 0, maxWidth: state.width, style: HistoryTheme.error)
-            return buffer
-        }
         let side = (state.width - Self.changeWidth) / 2
         let layout = DiffRowLayout(sideWidth: side, showsCost: state.diff.rows.contains { $0.a?.costUSD != nil || $0.b?.costUSD != nil })
         drawHeader(state, into: &buffer)

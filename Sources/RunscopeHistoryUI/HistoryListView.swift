@@ -11,11 +11,8 @@ public struct HistoryListView: Sendable {
 
     /// Draws `state` at its size.
     public func render(_ state: HistoryListState) -> Buffer {
+        if let small = HistoryTheme.tooSmall(width: state.width, height: state.height, minimum: (20, 5)) { return small }
         var buffer = Buffer(width: state.width, height: state.height)
-        guard state.width >= 20, state.height >= 5 else {
-            buffer.put("Terminal too small (q quits)", x: 0, y: 0, maxWidth: state.width, style: HistoryTheme.error)
-            return buffer
-        }
         drawHeader(state, into: &buffer)
         buffer.put("   " + TraceTable.line(TraceTable.header, widths: state.widths), x: 0, y: 1, maxWidth: state.width,
                    style: HistoryTheme.columnTitles)

@@ -15,6 +15,14 @@ enum HistoryTheme {
     static let added = Style(fg: .green, bold: true)
     static let label = Style(fg: .cyan)
 
+    /// A screen of `width` × `height` that says it is too small, or nil when it is at least `minimum`.
+    static func tooSmall(width: Int, height: Int, minimum: (width: Int, height: Int)) -> Buffer? {
+        guard width < minimum.width || height < minimum.height else { return nil }
+        var buffer = Buffer(width: width, height: height)
+        buffer.put("Terminal too small (q quits)", x: 0, y: 0, maxWidth: width, style: error)
+        return buffer
+    }
+
     /// The colour of a status word.
     static func status(_ status: String) -> Style {
         switch status {
