@@ -15,7 +15,9 @@ func runs(_ part: String) -> Bool { only == nil || only == part }
 let runsPerTrace = option("--runs-per-trace", 20)
 let directory = FileManager.default.temporaryDirectory.appendingPathComponent("history-bench-\(getpid())").path
 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-defer { try? FileManager.default.removeItem(atPath: directory) }
+/// `--keep`: leave the generated databases in place (their folder is printed on stderr), to query them with sqlite3.
+let keep = arguments.contains("--keep")
+defer { if keep { FileHandle.standardError.write(Data("kept: \(directory)\n".utf8)) } else { try? FileManager.default.removeItem(atPath: directory) } }
 
 var figures: [(String, Value)] = []
 @MainActor func record(_ name: String, _ value: Double) {
