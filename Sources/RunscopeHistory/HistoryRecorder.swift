@@ -49,7 +49,6 @@ public final class HistoryRecorder: RunEventHandler {
         self.clock = clock
         let loop = WriterLoop(path: path, timeout: timeout, interval: interval, writer: BatchWriter(writer: .current, source: source))
         let thread = Thread { [self] in
-            Self.lowerPriority()
             loop.run(take: { [self] in take() }, wait: { [self] in wake.wait(timeout: .now() + interval) == .success })
             report.withLock { $0 = loop.finish(dropped: queue.withLock { $0.dropped }) }
             finished.signal()
@@ -81,15 +80,6 @@ public final class HistoryRecorder: RunEventHandler {
 
     /// Events queued and not yet taken by the writer (for producers that want to pace themselves).
     public var pending: Int { queue.withLock { $0.count } }
-
-    /// The writer runs at a lower priority (nice 10) than the chain and the UI: on a busy
-    /// machine the chain gets the cores first, and the queue holds what the writer has
-    /// not yet taken. (On Linux the nice value is per thread: `who` 0 is the calling thread.)
-    private static func lowerPriority() {
-        #if os(Linux)
-        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
-        #endif
-    }
 
     public func onHandlerError(_ error: RunError, handler: String, event: String, run: RunInfo) {}
 
