@@ -67,11 +67,14 @@ import Testing
         defer { recorder.close() }
         let run = RunInfo(runId: UUIDv7.make(), parentRunId: nil, name: "long", runType: .chain)
         try recorder.handle(.chainStart(inputs: "x"), run: run)
-        let raw = try home.raw()
-        let deadline = Date().addingTimeInterval(10)
+        // Read through the store (WAL mode, as the writer opens it): a plain connection that
+        // opens the new file first keeps it in rollback mode while it reads, and the writer,
+        // switching it to WAL, would wait on it.
+        let store = try HistoryStore.open(path: home.path)
+        let deadline = Date().addingTimeInterval(30)
         var status: String?
         while status == nil && Date() < deadline {
-            status = try? await raw.read { db in try String.fetchOne(db, sql: "SELECT status FROM traces") }
+            status = try? store.traces(TraceFilter()).first?.status
             if status == nil { try await Task.sleep(nanoseconds: 5_000_000) }
         }
         #expect(status == "running", "the start is in the database before the run ends")
