@@ -24,7 +24,7 @@ struct ExecE2ETests {
         let early = try #require(await session.waitFor(timeout: 60) { $0.contains("RunnableSequence") }, "no run appeared")
         let grown = try #require(
             await session.waitFor(timeout: 60) { Self.count("RunnableSequence", in: $0) > Self.count("RunnableSequence", in: early) },
-            "the tree did not grow")
+            "the tree did not grow; the screen:\n\(session.capture())")
         #expect(!grown.contains("LangGraph"), "the agent ran before the tree was seen growing")
         _ = try #require(await session.waitFor(timeout: 60) { $0.contains("LangGraph") }, "the agent's run did not appear")
         session.send("o")
