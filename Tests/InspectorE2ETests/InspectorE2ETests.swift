@@ -20,11 +20,13 @@ struct InspectorE2ETests {
     }
 
     @Test func tokensStreamAndTheScreenGrows() async throws {
-        let session = try program().launch(["--delay", "0.08"])
+        // Answers ten times as long (1,390 tokens, some 35 s): under load the first screen seen
+        // came when the 139-token demo had 138, so it could not be seen growing.
+        let session = try program().launch(["--delay", "0.05", "--repeat", "10"])
         defer { session.close() }
         let first = try #require(await session.waitFor { (Self.headerTokens($0) ?? 0) > 0 && $0.contains("TTFT") }, "no tokens appeared")
         let firstCount = try #require(Self.headerTokens(first))
-        // 30 s: with every suite running at once on two cores the demo's frames can come slowly.
+        #expect(!first.contains("✓ finished"), "the chain had ended before its first tokens were seen")
         let later = try #require(await session.waitFor(timeout: 30) { (Self.headerTokens($0) ?? 0) > firstCount + 5 },
                                  "the token count did not grow from \(firstCount); the screen:\n\(session.capture())")
         #expect(later != first)
