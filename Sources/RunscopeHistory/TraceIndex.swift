@@ -8,7 +8,6 @@ import RunscopeCore
 struct TraceIndex {
     var runs: [UUID: RunRecord] = [:]
     var traces: [UUID: TraceRecord] = [:]
-    var traceOf: [UUID: UUID] = [:]
     /// Runs and traces changed since the last batch, in the order first changed.
     var touchedRuns: [RunRecord] = []
     var touchedTraces: [TraceRecord] = []
@@ -61,14 +60,13 @@ struct TraceIndex {
         return record
     }
 
-    /// The record of a run met for the first time (none for a custom event, or a run already written and dropped).
+    /// The record of a run met for the first time (none for a custom event).
     private mutating func newRun(_ item: QueuedEvent, trace: TraceRecord) -> RunRecord? {
         let runId = item.run.runId
-        guard !isCustom(item.event), traceOf[runId] == nil else { return nil }
+        guard !isCustom(item.event) else { return nil }
         let record = RunRecord(run: item.run, traceId: trace.id, position: trace.runIds.count + 1, event: item.event, time: item.time)
         runs[runId] = record
         trace.runIds.append(runId)
-        traceOf[runId] = trace.id
         return record
     }
 
@@ -111,9 +109,9 @@ struct TraceIndex {
 
     /// The trace of a run: its own when it has no parent, else its parent's (the parent's id when never seen).
     private mutating func trace(of run: RunInfo, storedTrace: (UUID) -> UUID?) -> UUID {
-        if let known = traceOf[run.runId] { return known }
+        if let known = runs[run.runId]?.traceId { return known }
         guard let parent = run.parentRunId else { return run.runId }
-        if let known = traceOf[parent] ?? storedTrace(parent) ?? storedTrace(run.runId) { return known }
+        if let known = runs[parent]?.traceId ?? storedTrace(parent) ?? storedTrace(run.runId) { return known }
         return parent
     }
 
@@ -140,7 +138,6 @@ struct TraceIndex {
         for trace in traces.values where trace.end != nil && !trace.runIds.isEmpty {
             for runId in trace.runIds {
                 runs[runId] = nil
-                traceOf[runId] = nil
             }
             trace.runIds = []
         }

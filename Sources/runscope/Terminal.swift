@@ -49,7 +49,7 @@ final class LineWriter: Sendable {
     /// Standard output goes through `Output` (a failure is said once); a file's failure too.
     func write(_ line: String) {
         guard handle !== FileHandle.standardOutput else { return Output.write(line + "\n") }
-        guard let code = DescriptorOutput.send(line + "\n", to: handle.fileDescriptor), !failed.withLock({ $0 }) else { return }
+        guard !failed.withLock({ $0 }), let code = DescriptorOutput.send(line + "\n", to: handle.fileDescriptor) else { return }
         failed.withLock { $0 = true }
         Terminal.error("runscope: \(path): \(String(cString: strerror(code))); lines after this one are not written")
     }
