@@ -27,9 +27,15 @@ public final class HistoryRecorder: RunEventHandler {
         var count = 0
         var dropped = 0
         var closing = false
+        /// Emptied chunks the writer gave back, their room kept: a long stream reuses the
+        /// same memory rather than allocating chunks the writer thread then frees (which
+        /// glibc hands back to the system and the chain's next chunk faults in again).
+        var spare: [[QueuedEvent]] = []
     }
 
     private static let chunkSize = 1024
+    /// At most this many spare chunks are kept (4 MB or so).
+    private static let spareLimit = 64
 
     private let queue = Locked(Queue())
     private let capacity: Int
@@ -49,7 +55,9 @@ public final class HistoryRecorder: RunEventHandler {
         self.clock = clock
         let loop = WriterLoop(path: path, timeout: timeout, interval: interval, writer: BatchWriter(writer: .current, source: source))
         let thread = Thread { [self] in
-            loop.run(take: { [self] in take() }, wait: { [self] in wake.wait(timeout: .now() + interval) == .success })
+            loop.run(
+                take: { [self] in take() }, giveBack: { [self] in giveBack($0) },
+                wait: { [self] in wake.wait(timeout: .now() + interval) == .success })
             report.withLock { $0 = loop.finish(dropped: queue.withLock { $0.dropped }) }
             finished.signal()
         }
@@ -61,6 +69,12 @@ public final class HistoryRecorder: RunEventHandler {
         enqueue(QueuedEvent(event: event, run: run, time: clock()))
     }
 
+    /// A token goes in by its text and run id alone: no event is made for it, and the
+    /// writer thread shares no reference with the chain for it (the chain's fastest path).
+    public func onLLMNewToken(_ run: RunInfo, token: String, chunk: GenerationChunk?) throws {
+        enqueue(QueuedEvent(token: token, runId: run.runId, time: clock()))
+    }
+
     /// Queues one event (dropped, and counted, when the queue is full or the recorder closed).
     public func enqueue(_ item: QueuedEvent) {
         queue.withLock { state in
@@ -70,9 +84,11 @@ public final class HistoryRecorder: RunEventHandler {
             }
             if state.current.count == Self.chunkSize {
                 state.chunks.append(state.current)
-                state.current = []
+                state.current = state.spare.popLast() ?? []
             }
-            if state.current.capacity == 0 { state.current.reserveCapacity(Self.chunkSize) }
+            if state.current.capacity == 0 {
+                if let spare = state.spare.popLast() { state.current = spare } else { state.current.reserveCapacity(Self.chunkSize) }
+            }
             state.current.append(item)
             state.count += 1
         }
@@ -92,6 +108,14 @@ public final class HistoryRecorder: RunEventHandler {
             state.current = []
             state.count = 0
             return (items, state.closing)
+        }
+    }
+
+    /// Keeps the writer's emptied chunks for the next events.
+    private func giveBack(_ chunks: [[QueuedEvent]]) {
+        queue.withLock { state in
+            let room = max(0, Self.spareLimit - state.spare.count)
+            state.spare.append(contentsOf: chunks.prefix(room))
         }
     }
 

@@ -6,6 +6,8 @@ import RunscopeCore
 /// the writer changes it in place through the one reference it holds for the latest run.
 final class RunRecord {
     let id: UUID
+    /// The run's description, as its first event brought it (for the lines of tokens queued by id).
+    let info: RunInfo
     let traceId: UUID
     let parentId: UUID?
     let position: Int
@@ -42,6 +44,7 @@ final class RunRecord {
     /// A run from its start event (or from its first event when the start is missing).
     init(run: RunInfo, traceId: UUID, position: Int, event: RunEvent, time: Date) {
         id = run.runId
+        info = run
         self.traceId = traceId
         parentId = run.parentRunId
         self.position = position

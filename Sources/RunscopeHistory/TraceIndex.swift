@@ -20,15 +20,23 @@ struct TraceIndex {
     /// Takes one event. `storedTrace` finds the trace of a run written earlier;
     /// `traceExists` says whether a trace is already in the database.
     mutating func apply(_ item: QueuedEvent, storedTrace: (UUID) -> UUID?, traceExists: (UUID) -> Bool) {
-        let runId = item.run.runId
+        let runId = item.runId
         if let last, last.run.id == runId {
             take(item, run: last.run, trace: last.trace)
             return
         }
-        let traceId = trace(of: item.run, storedTrace: storedTrace)
-        let trace = traces[traceId] ?? newTrace(traceId, item, traceExists: traceExists)
+        guard let info = item.run else {
+            // A token queued by its run's id: its run is known from its start event (else it
+            // has nothing to go with, which a recorder's own runs never do, and is left out).
+            guard let run = runs[runId], let trace = traces[run.traceId], !trace.skipped else { return }
+            last = (run, trace)
+            take(item, run: run, trace: trace)
+            return
+        }
+        let traceId = trace(of: info, storedTrace: storedTrace)
+        let trace = traces[traceId] ?? newTrace(traceId, item, name: info.name, traceExists: traceExists)
         guard !trace.skipped else { return }
-        guard let run = runs[runId] ?? newRun(item, trace: trace) else {
+        guard let run = runs[runId] ?? newRun(item, info: info, trace: trace) else {
             // An event of no run kept here (a custom event before its run's start): its line only.
             appendLine(of: item, run: nil, to: trace)
             touch(trace)
@@ -50,8 +58,8 @@ struct TraceIndex {
         }
     }
 
-    private mutating func newTrace(_ id: UUID, _ item: QueuedEvent, traceExists: (UUID) -> Bool) -> TraceRecord {
-        let record = TraceRecord(id: id, name: item.run.name, start: item.time)
+    private mutating func newTrace(_ id: UUID, _ item: QueuedEvent, name: String, traceExists: (UUID) -> Bool) -> TraceRecord {
+        let record = TraceRecord(id: id, name: name, start: item.time)
         if traceExists(id) {
             record.skipped = true
             skippedTraces.append(id)
@@ -61,10 +69,10 @@ struct TraceIndex {
     }
 
     /// The record of a run met for the first time (none for a custom event).
-    private mutating func newRun(_ item: QueuedEvent, trace: TraceRecord) -> RunRecord? {
-        let runId = item.run.runId
+    private mutating func newRun(_ item: QueuedEvent, info: RunInfo, trace: TraceRecord) -> RunRecord? {
+        let runId = item.runId
         guard !isCustom(item.event) else { return nil }
-        let record = RunRecord(run: item.run, traceId: trace.id, position: trace.runIds.count + 1, event: item.event, time: item.time)
+        let record = RunRecord(run: info, traceId: trace.id, position: trace.runIds.count + 1, event: item.event, time: item.time)
         runs[runId] = record
         trace.runIds.append(runId)
         return record
@@ -95,14 +103,14 @@ struct TraceIndex {
     private mutating func appendLine(of item: QueuedEvent, run: RunRecord?, to trace: TraceRecord) {
         trace.startLine()
         guard item.line == nil, let token = item.token, let run else {
-            trace.pendingText += item.logLine
+            trace.pendingText += item.logLine(run?.info) ?? ""
             return
         }
         if let prefix = run.tokenPrefix {
             TokenLine.append(prefix: prefix, time: item.time, token: token, to: &trace.pendingText, timestamps: &timestamps)
             return
         }
-        let line = item.logLine
+        let line = item.logLine(run.info) ?? ""
         trace.pendingText += line
         run.tokenPrefix = TokenLine.prefix(of: line, time: item.time, token: token)
     }

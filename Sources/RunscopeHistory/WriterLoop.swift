@@ -23,17 +23,24 @@ final class WriterLoop: @unchecked Sendable {
         self.writer = writer
     }
 
-    /// Runs until `take` says the recorder is closing; `wait` sleeps up to one interval.
-    func run(take: () -> (items: [[QueuedEvent]], closing: Bool), wait: () -> Bool) {
+    /// Runs until `take` says the recorder is closing; `giveBack` gets each batch's chunks
+    /// once written (to be reused); `wait` sleeps up to one interval.
+    func run(
+        take: () -> (items: [[QueuedEvent]], closing: Bool), giveBack: ([[QueuedEvent]]) -> Void, wait: () -> Bool
+    ) {
         do {
             database = try HistoryDatabase.open(path: path, timeout: timeout)
         } catch {
             failure = error.message
         }
         while true {
-            let (items, closing) = take()
+            var (items, closing) = take()
             commit(items, closing: closing)
             if closing { return }
+            // Emptied here, on the writer thread, outside the lock; each chunk is held by
+            // `items` alone by now, so its room is kept.
+            for index in items.indices { items[index].removeAll(keepingCapacity: true) }
+            giveBack(items)
             _ = wait()
         }
     }

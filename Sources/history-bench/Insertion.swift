@@ -27,29 +27,77 @@ enum Insertion {
         return (Double(events + 2) / total, enqueued / Double(events + 2) * 1e9)
     }
 
+    /// The chain thread's cost of one token given to the recorder (`onLLMNewToken`, the
+    /// path a chain's tokens take), in nanoseconds: the mean over `tokens` tokens, and
+    /// the same loop's cost with a handler that does nothing, for comparison.
+    static func tokenCost(path: String, tokens: Int = 1_000_000) throws -> (recorder: Double, noop: Double) {
+        let model = RunInfo(runId: UUIDv7.make(), parentRunId: nil, name: "model", runType: .chatModel)
+        func cost(_ handler: any CallbackHandler) throws -> Double {
+            try handler.onChatModelStart(model, messages: [[.human("go")]])
+            let start = ContinuousClock.now
+            for t in 0..<tokens { try handler.onLLMNewToken(model, token: t % 2 == 0 ? "word" : " ", chunk: nil) }
+            let seconds = Timing.seconds(ContinuousClock.now - start)
+            try handler.onLLMEnd(model, response: LLMResult(generations: [[Generation(text: "done")]]))
+            return seconds / Double(tokens) * 1e9
+        }
+        let recorder = HistoryRecorder(path: path, source: "bench")
+        let figure = try cost(recorder)
+        recorder.close()
+        return (figure, try cost(NoopHandler()))
+    }
+
+    /// The figures of `streaming`: the best rate of each kind, and the median over rounds of
+    /// each round's slowdown (the kinds of one round run back to back, so a machine that
+    /// speeds up or slows down between rounds moves the three alike).
+    struct Streaming {
+        var noHandler = 0.0
+        var historyOff = 0.0
+        var historyOn = 0.0
+        var slowdownPercent = 0.0
+        var slowdownVsNoHandlerPercent = 0.0
+    }
+
     /// Tokens per second of prompt | scripted model (20,000 words) | parser, streamed: with no
-    /// handler, with a handler that does nothing (the callbacks' own cost), and with the history.
-    static func streaming(path: String) async throws -> (off: Double, noop: Double, on: Double) {
+    /// handler at all; with history off, which is one handler that takes every event and does
+    /// nothing (what `runscope run --no-history` has: ErrorOrigin headless, the inspector in
+    /// the terminal); and with history on, that handler and the history recorder.
+    static func streaming(path: String, rounds: Int = 25) async throws -> Streaming {
         let text = (0..<20_000).map { "word\($0)" }.joined(separator: " ")
         let chain = try ChatPromptTemplate.fromTemplate("Say {x}") | GenericFakeChatModel(responses: [text], tokenDelay: 0) | StrOutputParser()
         /// One streamed run's tokens per second.
-        func rate(_ handler: (any RunEventHandler)?) async throws -> Double {
+        func rate(_ handlers: [any RunEventHandler]) async throws -> Double {
             let start = ContinuousClock.now
             var chunks = 0
-            for try await _ in chain.streamValues(["x": "hi"], config: RunConfig(callbacks: handler.map { [$0] } ?? [])) { chunks += 1 }
+            for try await _ in chain.streamValues(["x": "hi"], config: RunConfig(callbacks: handlers)) { chunks += 1 }
             let rate = Double(chunks) / Timing.seconds(ContinuousClock.now - start)
-            (handler as? HistoryRecorder)?.close()
+            for case let recorder as HistoryRecorder in handlers { recorder.close() }
             return rate
         }
-        // The three kinds take turns, round by round, so a busy moment of the machine
-        // lowers one round of each rather than all rounds of one; the best of each counts.
-        var off = 0.0, noop = 0.0, on = 0.0
-        for _ in 0..<9 {
-            off = max(off, try await rate(nil))
-            noop = max(noop, try await rate(NoopHandler()))
-            on = max(on, try await rate(HistoryRecorder(path: path, source: "bench")))
+        var figures = Streaming()
+        var slowdowns: [Double] = [], fromNone: [Double] = []
+        for round in 0..<rounds {
+            // The order turns round by round, so no kind always runs first (or after the writer's close).
+            var rates: [Int: Double] = [:]
+            for step in 0..<3 {
+                let kind = (round + step) % 3
+                let handlers: [any RunEventHandler] = [[], [NoopHandler()], [NoopHandler(), HistoryRecorder(path: path, source: "bench")]][kind]
+                rates[kind] = try await rate(handlers)
+            }
+            let (none, off, on) = (rates[0]!, rates[1]!, rates[2]!)
+            figures.noHandler = max(figures.noHandler, none)
+            figures.historyOff = max(figures.historyOff, off)
+            figures.historyOn = max(figures.historyOn, on)
+            slowdowns.append((off / on - 1) * 100)
+            fromNone.append((none / on - 1) * 100)
         }
-        return (off, noop, on)
+        figures.slowdownPercent = median(slowdowns)
+        figures.slowdownVsNoHandlerPercent = median(fromNone)
+        return figures
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
     }
 }
 

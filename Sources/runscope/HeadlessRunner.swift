@@ -80,6 +80,9 @@ final class ErrorOrigin: RunEventHandler {
 
     var name: String? { first.withLock { $0 } }
 
+    /// A token is no error: taken without making its event (it is the stream's hot path).
+    func onLLMNewToken(_ run: RunInfo, token: String, chunk: GenerationChunk?) throws {}
+
     func handle(_ event: RunEvent, run: RunInfo) throws {
         guard event.error != nil else { return }
         first.withLock { if $0 == nil { $0 = "\(run.runType.rawValue) '\(run.name)'" } }

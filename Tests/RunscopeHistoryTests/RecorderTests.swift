@@ -80,6 +80,37 @@ import Testing
         #expect(status == "running", "the start is in the database before the run ends")
     }
 
+    @Test func aLongStreamOverManyBatchesKeepsEveryTokenInOrder() throws {
+        // 20,000 tokens by `onLLMNewToken` (a chain's path: the token by its run's id) with a
+        // 1 ms batch interval: many batches, each giving its chunks back to be reused.
+        let home = try TemporaryHistory()
+        defer { home.remove() }
+        let recorder = HistoryRecorder(path: home.path, source: "run", interval: 0.001)
+        let model = RunInfo(runId: UUIDv7.make(), parentRunId: nil, name: "model", runType: .chatModel)
+        try recorder.onChatModelStart(model, messages: [[.human("go")]])
+        let tokens = (0..<20_000).map { "t\($0) " }
+        for token in tokens { try recorder.onLLMNewToken(model, token: token, chunk: nil) }
+        // A token of a run never started has nothing to go with: it is left out, and nothing breaks.
+        let stranger = RunInfo(runId: UUIDv7.make(), parentRunId: nil, name: "stranger", runType: .chatModel)
+        try recorder.onLLMNewToken(stranger, token: "lost", chunk: nil)
+        try recorder.onLLMEnd(model, response: LLMResult(generations: [[Generation(text: tokens.joined())]]))
+        let report = recorder.close()
+        #expect(report.warnings.isEmpty)
+        #expect(report.traces == [model.runId.uuidString.lowercased()])
+        let store = try HistoryStore.open(path: home.path)
+        let row = try #require(try home.raw().read { db in
+            try Row.fetchOne(db, sql: "SELECT r.streamed_tokens, t.text, t.marks FROM runs r JOIN tokens t ON t.run_id = r.id")
+        })
+        #expect(row["streamed_tokens"] as Int == tokens.count)
+        #expect(row["text"] as String == tokens.joined())
+        let marks: String = row["marks"]
+        #expect(marks.split(separator: "[").count == tokens.count, "one [offset,ms] mark per token")
+        let lines = try store.eventLines(trace: model.runId.uuidString.lowercased())
+        #expect(lines.count == tokens.count + 2, "start, every token, end")
+        #expect(lines.filter { $0.contains("on_llm_new_token") }.count == tokens.count)
+        #expect(try store.integrityCheck() == "ok")
+    }
+
     @Test func aRunStillGoingAtCloseIsInterrupted() async throws {
         let home = try TemporaryHistory()
         defer { home.remove() }

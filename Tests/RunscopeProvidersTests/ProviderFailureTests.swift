@@ -235,7 +235,9 @@ struct ProviderFailureTests {
 
     @Test func cancellationClosesTheConnection() async throws {
         try await TestServer.with(options: TestServerOptions(tokenDelay: 0.2)) { server in
-            let model = Models.openAI(server)
+            // 200 chunks 0.2 s apart: the answer cannot finish before the cancel lands, even
+            // under ThreadSanitizer (with the default 9 chunks it once had, at stop 17's CI).
+            let model = Models.openAI(server, model: "chunks-200")
             let recorder = TimedRecorder()
             let task = Task { try await model.invoke("hi", config: RunConfig(callbacks: [recorder])) }
             for _ in 0..<300 where recorder.tokens.isEmpty { try await Task.sleep(nanoseconds: 10_000_000) }
@@ -243,7 +245,7 @@ struct ProviderFailureTests {
             task.cancel()
             let result = await task.result
             #expect(throws: CancellationError.self) { try result.get() }
-            #expect(await server.waitUntil(timeout: 2) { $0.abandonedResponses == 1 })
+            #expect(await server.waitUntil(timeout: 10) { $0.abandonedResponses == 1 })
             #expect(server.completedResponses == 0)
             #expect(recorder.llmError?.type == "CancelledError")
         }
