@@ -89,7 +89,8 @@ let package = Package(
         .testTarget(name: "RunscopeReplayTests", dependencies: ["RunscopeReplay", "RunscopeLoader", "RunscopeTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "RunscopeHistoryTests",
-            dependencies: ["RunscopeHistory", "RunscopeCore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["RunscopeHistory", "RunscopeCore", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "RunscopeTestSupport"], exclude: ["Snapshots"]),
         .testTarget(
             name: "RunscopeHistoryUITests",

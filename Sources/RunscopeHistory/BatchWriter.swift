@@ -11,12 +11,13 @@ struct BatchWriter {
 
     /// Writes the batch and clears the index's changes.
     func write(_ index: inout TraceIndex, _ db: Database) throws {
-        for trace in index.touchedTraces { try writeLines(trace, db) }
-        for run in index.touchedRuns { try write(run, db) }
+        // Traces first: a run's full-text row is keyed by its trace's seq.
         for trace in index.touchedTraces {
+            try writeLines(trace, db)
             summarize(trace, index.runs)
             try writeTrace(trace, db)
         }
+        for run in index.touchedRuns { try write(run, traceSeq: index.traces[run.traceId]?.seq, db) }
         index.clearTouched()
     }
 
@@ -30,7 +31,7 @@ struct BatchWriter {
         trace.pendingCount = 0
     }
 
-    private func write(_ run: RunRecord, _ db: Database) throws {
+    private func write(_ run: RunRecord, traceSeq: Int64?, _ db: Database) throws {
         if run.rowDirty || run.seq == nil {
             try upsert(run, db)
             if run.seq == nil { run.seq = try Int64.fetchOne(db, sql: "SELECT seq FROM runs WHERE id = ?", arguments: [Self.text(run.id)]) }
@@ -38,7 +39,7 @@ struct BatchWriter {
             try db.cachedStatement(sql: "UPDATE runs SET streamed_tokens = ?, first_token_ms = ? WHERE seq = ?")
                 .execute(arguments: [run.tokenCount, run.firstTokenMs, seq])
         }
-        if run.textDirty, let seq = run.seq { try index(run, seq: seq, db) }
+        if run.textDirty, let traceSeq { try index(run, key: HistorySearch.key(trace: traceSeq, position: run.position), db) }
         if run.tokensDirty {
             try db.cachedStatement(sql: "INSERT OR REPLACE INTO tokens (run_id, trace_id, text, marks) VALUES (?, ?, ?, ?)")
                 .execute(arguments: [Self.text(run.id), Self.text(run.traceId), run.tokenText, run.marksJSON])
@@ -70,12 +71,12 @@ struct BatchWriter {
         try db.cachedStatement(sql: Self.upsertSQL).execute(arguments: StatementArguments(arguments))
     }
 
-    /// The run's row of the full-text index (its rowid is the run's `seq`).
-    private func index(_ run: RunRecord, seq: Int64, _ db: Database) throws {
-        try db.cachedStatement(sql: "DELETE FROM run_text WHERE rowid = ?").execute(arguments: [seq])
+    /// The run's row of the full-text index (its rowid is `HistorySearch.key`: the trace's seq and the run's position).
+    private func index(_ run: RunRecord, key: Int64, _ db: Database) throws {
+        try db.cachedStatement(sql: "DELETE FROM run_text WHERE rowid = ?").execute(arguments: [key])
         let error = run.error.map { "\($0.type) \($0.message)" } ?? ""
         try db.cachedStatement(sql: "INSERT INTO run_text (rowid, name, inputs, outputs, error, trace_id) VALUES (?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [seq, run.name, RunShapes.searchText(run.inputs), RunShapes.searchText(run.outputs), error, Self.text(run.traceId)])
+            .execute(arguments: [key, run.name, RunShapes.searchText(run.inputs), RunShapes.searchText(run.outputs), error, Self.text(run.traceId)])
     }
 
     /// Totals from the runs in memory (kept as they were once the runs are dropped).
@@ -101,6 +102,9 @@ struct BatchWriter {
                 Self.text(trace.id), trace.name, trace.status, trace.start.timeIntervalSince1970, trace.end?.timeIntervalSince1970,
                 duration, trace.runCount, trace.tokens, trace.cost, source, writer.pid, writer.started, trace.events,
             ])
+        if trace.seq == nil {
+            trace.seq = try Int64.fetchOne(db, sql: "SELECT seq FROM traces WHERE id = ?", arguments: [Self.text(trace.id)])
+        }
     }
 
     /// A run or trace id as stored: lower-case UUID text, as in the event log.

@@ -6,12 +6,18 @@ enum HistorySchema {
     /// `PRAGMA application_id` of a runscope history: "RSCH".
     static let applicationID: Int32 = 0x5253_4348
     /// The newest schema version (also written to `PRAGMA user_version`).
-    static let version = 1
+    static let version = 2
+
+    /// A run's row id in `run_text`: its trace's `seq` shifted left by this many bits, plus
+    /// its position in the trace. The runs of a trace are then one span of row ids, and
+    /// the full-text index alone says which trace a match is in (`HistorySearch`).
+    static let traceShift: Int64 = 28
 
     /// The migrator with every version, oldest first.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in try createV1(db) }
+        migrator.registerMigration("v2") { db in try migrateV2(db) }
         return migrator
     }
 
@@ -40,5 +46,32 @@ enum HistorySchema {
             """)
         try db.execute(sql: "PRAGMA application_id = \(applicationID)")
         try db.execute(sql: "PRAGMA user_version = 1")
+    }
+
+    /// v2: traces get an integer key, `seq` (numbered in start order; VACUUM keeps it, as it
+    /// would not keep an implicit rowid), and `run_text` is keyed by trace and position
+    /// (`traceShift`), so a search finds the newest matching traces without reading every match.
+    private static func migrateV2(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE traces_v2 (
+              seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, status TEXT NOT NULL,
+              start_time REAL NOT NULL, end_time REAL, duration_ms INTEGER,
+              runs INTEGER NOT NULL DEFAULT 0, tokens INTEGER NOT NULL DEFAULT 0, cost_usd REAL,
+              source TEXT NOT NULL, writer_pid INTEGER, writer_started INTEGER, events INTEGER NOT NULL DEFAULT 0);
+            INSERT INTO traces_v2 (id, name, status, start_time, end_time, duration_ms, runs, tokens, cost_usd,
+                                   source, writer_pid, writer_started, events)
+              SELECT id, name, status, start_time, end_time, duration_ms, runs, tokens, cost_usd,
+                     source, writer_pid, writer_started, events FROM traces ORDER BY start_time, id;
+            DROP TABLE traces;
+            ALTER TABLE traces_v2 RENAME TO traces;
+            CREATE INDEX traces_by_start ON traces(start_time DESC);
+            ALTER TABLE run_text RENAME TO run_text_v1;
+            CREATE VIRTUAL TABLE run_text USING fts5(name, inputs, outputs, error, trace_id UNINDEXED);
+            INSERT INTO run_text (rowid, name, inputs, outputs, error, trace_id)
+              SELECT (t.seq << \(traceShift)) + r.position, f.name, f.inputs, f.outputs, f.error, f.trace_id
+              FROM run_text_v1 f JOIN runs r ON r.seq = f.rowid JOIN traces t ON t.id = r.trace_id;
+            DROP TABLE run_text_v1;
+            """)
+        try db.execute(sql: "PRAGMA user_version = 2")
     }
 }

@@ -14,6 +14,8 @@ final class TraceRecord {
     var tokens = 0
     var cost: Double?
     var nextChunk = 0
+    /// The trace's `seq` in the database once its row is written (the key of its runs' full-text rows).
+    var seq: Int64?
     /// The event lines not yet written, newline-separated, and how many.
     var pendingText = ""
     var pendingCount = 0

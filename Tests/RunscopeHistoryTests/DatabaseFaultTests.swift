@@ -35,9 +35,9 @@ import Testing
         defer { home.remove() }
         _ = try HistoryDatabase.open(path: home.path)
         try home.raw().write { db in
-            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v2'); PRAGMA user_version = 2")
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v3'); PRAGMA user_version = 3")
         }
-        #expect(throws: HistoryError("\(home.path): written by a newer runscope (history schema v2; this runscope knows up to v1)")) {
+        #expect(throws: HistoryError("\(home.path): written by a newer runscope (history schema v3; this runscope knows up to v2)")) {
             try HistoryDatabase.open(path: home.path)
         }
     }
@@ -47,8 +47,8 @@ import Testing
         defer { home.remove() }
         _ = try HistoryDatabase.open(path: home.path)
         let applied = try home.raw().read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(applied == ["v1"])
-        #expect(try home.raw().read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 1)
+        #expect(applied == ["v1", "v2"])
+        #expect(try home.raw().read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 2)
         #expect(try home.raw().read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
         _ = try HistoryDatabase.open(path: home.path)
     }
@@ -73,7 +73,7 @@ import Testing
         let home = try TemporaryHistory()
         defer { home.remove() }
         let blocker = home.directory + "/file"
-        FileManager.default.createFile(atPath: blocker, contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: blocker, contents: Data("x".utf8))
         #expect(throws: HistoryError("\(blocker)/history.sqlite: cannot create the directory \(blocker)")) {
             try HistoryDatabase.open(path: blocker + "/history.sqlite")
         }
