@@ -84,12 +84,12 @@ let package = Package(
         // Shared by test targets: comparing events with LangChain's reference recordings.
         .target(name: "RunscopeTestSupport", dependencies: ["RunscopeCore", "TerminalUI"], path: "Tests/RunscopeTestSupport"),
         .testTarget(name: "RunscopeCoreTests", dependencies: ["RunscopeCore", "RunscopeTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "RunscopeProvidersTests", dependencies: ["RunscopeProviders", "RunscopeTestServer"]),
+        .testTarget(name: "RunscopeProvidersTests", dependencies: ["RunscopeProviders", "RunscopeTestServer", "RunscopeTestSupport"]),
         .testTarget(name: "RunscopeLoaderTests", dependencies: ["RunscopeLoader", "RunscopeTestServer"], exclude: ["Fixtures"]),
         .testTarget(name: "RunscopeReplayTests", dependencies: ["RunscopeReplay", "RunscopeLoader", "RunscopeTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "RunscopeHistoryTests",
-            dependencies: ["RunscopeHistory", "RunscopeCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["RunscopeHistory", "RunscopeCore", "RunscopeTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "RunscopeTestSupport"], exclude: ["Snapshots"]),
         .testTarget(

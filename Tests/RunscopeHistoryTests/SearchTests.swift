@@ -2,24 +2,13 @@ import Foundation
 import GRDB
 import RunscopeCore
 import RunscopeHistory
+import RunscopeTestSupport
 import Testing
 
 /// Full-text search walks the matches newest trace first and stops early (HistorySearch);
 /// these check that what it finds is exactly what reading every match would find, in any
 /// order the traces were written, and that a v1 history is migrated to it.
 @Suite struct SearchTests {
-    /// A small deterministic generator (SplitMix64), so a failure can be run again.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     struct Written {
         var id: String
         var start: Date
@@ -31,7 +20,7 @@ import Testing
     /// 300 traces; a third of them written late with an older start (as an import does),
     /// some sharing a start to the microsecond (ties go by id); words from common to rare.
     static func history(_ home: TemporaryHistory) throws -> (HistoryStore, [Written]) {
-        var random = SeededGenerator(state: 17)
+        var random = SplitMix64(seed: 17)
         let recorder = HistoryRecorder(path: home.path, source: "test")
         let base = Date(timeIntervalSince1970: 1_780_000_000)
         let odds: [(String, Double)] = [("red", 0.9), ("green", 0.5), ("blue", 0.1), ("violet", 0.02)]

@@ -1,4 +1,5 @@
 import RunscopeProviders
+import RunscopeTestSupport
 
 /// Helpers shared by the stream parser tests: byte construction, line-ending rewriting,
 /// and "feed it cut every possible way" harnesses.

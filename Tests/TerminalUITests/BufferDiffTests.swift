@@ -1,5 +1,6 @@
 import Testing
 import TerminalUI
+import RunscopeTestSupport
 
 @Suite struct BufferDiffTests {
     @Test func identicalBuffersHaveNoChanges() {
@@ -68,7 +69,7 @@ import TerminalUI
     }
 
     @Test func applyingTheDiffToTheOldBufferGivesTheNewOne() {
-        var random = SeededRandom(seed: 99)
+        var random = SplitMix64(seed: 99)
         let pieces = ["a", "你好", "🙂", "bc", " ", "界x"]
         var old = Buffer(width: 12, height: 4)
         for _ in 0..<300 {

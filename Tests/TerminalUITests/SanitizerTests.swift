@@ -1,5 +1,6 @@
 import Testing
 import TerminalUI
+import RunscopeTestSupport
 
 @Suite struct SanitizerTests {
     @Test func escapeSequencesBecomeVisible() {
@@ -57,7 +58,7 @@ import TerminalUI
     }
 
     @Test func noOutputScalarIsEverUnsafe() {
-        var random = SeededRandom(seed: 7)
+        var random = SplitMix64(seed: 7)
         for _ in 0..<200 {
             let scalars = (0..<40).map { _ in
                 Unicode.Scalar(UInt32.random(in: 0...0x2100, using: &random)) ?? "?"

@@ -22,21 +22,6 @@ enum Snapshot {
     }
 }
 
-/// A small deterministic random generator (SplitMix64) for property tests.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
-}
-
 /// Whether any cell of the buffer holds a control or bidi-override scalar.
 func containsUnsafeScalar(_ buffer: Buffer) -> Bool {
     buffer.cells.contains { cell in

@@ -1,5 +1,6 @@
 import Testing
 import TerminalUI
+import RunscopeTestSupport
 
 @Suite struct WrappedTextTests {
     /// Pieces of tricky text: words, long words, CJK, emoji sequences,
@@ -10,12 +11,12 @@ import TerminalUI
         "\u{9B}", "\u{202E}", "ｶﾀｶﾅ", "a", "b.", ",", "\u{200B}", "\u{FE0F}",
     ]
 
-    static func randomText(_ random: inout SeededRandom) -> String {
+    static func randomText(_ random: inout SplitMix64) -> String {
         (0..<Int.random(in: 0...120, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
     }
 
     /// Splits at random unicode scalar boundaries (so clusters and "\r\n" may be cut).
-    static func randomChunks(_ text: String, _ random: inout SeededRandom) -> [String] {
+    static func randomChunks(_ text: String, _ random: inout SplitMix64) -> [String] {
         let scalars = Array(text.unicodeScalars)
         var chunks: [String] = []
         var start = 0
@@ -30,7 +31,7 @@ import TerminalUI
     }
 
     @Test func incrementalAppendEqualsOneShotWrap() {
-        var random = SeededRandom(seed: 2024)
+        var random = SplitMix64(seed: 2024)
         for round in 0..<400 {
             let text = Self.randomText(&random)
             let width = Int.random(in: 1...24, using: &random)
@@ -44,7 +45,7 @@ import TerminalUI
     }
 
     @Test func wrappingKeepsEveryVisibleScalarInOrder() {
-        var random = SeededRandom(seed: 5)
+        var random = SplitMix64(seed: 5)
         for _ in 0..<200 {
             let text = Self.randomText(&random)
             let width = Int.random(in: 2...20, using: &random)
