@@ -81,11 +81,23 @@ public struct EventLogReader: Sendable {
                 index += 1
             }
         }
-        var components = DateComponents(calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC"),
-                                        year: year, month: month, day: day, hour: hour, minute: minute, second: second)
-        components.nanosecond = 0
-        guard let whole = components.date else { return nil }
-        return whole.addingTimeInterval(fraction - Self.offset(utf8[index...]))
+        guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second <= 60 else { return nil }
+        let days = Self.days(year: year, month: month, day: day)
+        let whole = Double(days * 86_400 + hour * 3600 + minute * 60 + second)
+        return Date(timeIntervalSince1970: whole + fraction - Self.offset(utf8[index...]))
+    }
+
+    /// Days from 1970-01-01 to the date in the proleptic Gregorian calendar, as
+    /// `EventLogFormat.timestamp` (gmtime) writes dates. (Foundation's Gregorian calendar
+    /// switches to the Julian one before 1582, so a year-1013 time read back six days off.)
+    /// Howard Hinnant's `days_from_civil`; a day past the month's end runs into the next.
+    static func days(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 
     private static func offset(_ rest: ArraySlice<UInt8>) -> TimeInterval {

@@ -20,4 +20,13 @@ import Testing
             #expect(try JSONParser.parse(value.compactJSON()) == value, "\(text)")
         }
     }
+
+    /// `arithmetic`: a combining mark after a space joined it into one Character, which
+    /// counted as space, so " \u{362}-33" evaluated to -33 while "\u{362}-33" was an error.
+    @Test func aCombiningMarkIsNoSpaceWhereverItIs() throws {
+        #expect(throws: ArithmeticParser.Error.self) { try ArithmeticParser.evaluate("\u{362}-33") }
+        #expect(throws: ArithmeticParser.Error.self) { try ArithmeticParser.evaluate(" \u{362}-33 ") }
+        #expect(try ArithmeticParser.evaluate(" -33 ") == -33)
+        #expect(try ArithmeticParser.evaluate("\u{3000}2 *\t3\u{2003}") == 6, "other spaces still are")
+    }
 }

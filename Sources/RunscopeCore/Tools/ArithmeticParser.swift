@@ -31,7 +31,9 @@ public struct ArithmeticParser {
     }
 
     private mutating func skipSpaces() {
-        while index < chars.count, chars[index].isWhitespace { index += 1 }
+        // A Character is space only if all of it is: a combining mark after a space joins it
+        // into one Character, which `isWhitespace` (its first scalar) calls space.
+        while index < chars.count, chars[index].unicodeScalars.allSatisfy(\.properties.isWhitespace) { index += 1 }
     }
 
     private mutating func take(_ token: String) -> Bool {
