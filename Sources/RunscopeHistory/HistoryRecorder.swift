@@ -59,6 +59,9 @@ public final class HistoryRecorder: RunEventHandler {
                 take: { [self] in take() }, giveBack: { [self] in giveBack($0) },
                 wait: { [self] in wake.wait(timeout: .now() + interval) == .success })
             report.withLock { $0 = loop.finish(dropped: queue.withLock { $0.dropped }) }
+            // Closed before `close()` returns, so the WAL is checkpointed and the file whole
+            // by then (the connection used to close later, when the thread let go of the loop).
+            loop.closeDatabase()
             finished.signal()
         }
         thread.name = "runscope-history"

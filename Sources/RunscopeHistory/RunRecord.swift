@@ -63,18 +63,23 @@ final class RunRecord {
     func apply(_ event: RunEvent, time: Date) {
         switch event {
         case .newToken(let token, _):
-            let hundredths = Int((time.timeIntervalSince(start) * 1000 * 100).rounded())
-            if firstTokenMs == nil { firstTokenMs = Double(hundredths) / 100 }
-            appendMark(offset: tokenScalars, hundredths: hundredths)
-            tokenText += token
-            tokenScalars += token.unicodeScalars.count
-            tokenCount += 1
-            tokensDirty = true
+            addToken(token, time: time)
         case _ where event.isEnd:
             finish(event, time: time)
         default:
             return
         }
+    }
+
+    /// Takes one streamed token: its text, and its mark (where it starts, when it came).
+    func addToken(_ token: String, time: Date) {
+        let hundredths = Int((time.timeIntervalSince(start) * 1000 * 100).rounded())
+        if firstTokenMs == nil { firstTokenMs = Double(hundredths) / 100 }
+        appendMark(offset: tokenScalars, hundredths: hundredths)
+        tokenText += token
+        tokenScalars += token.unicodeScalars.count
+        tokenCount += 1
+        tokensDirty = true
     }
 
     private func finish(_ event: RunEvent, time: Date) {

@@ -75,6 +75,9 @@ final class WriterLoop: @unchecked Sendable {
         ((try? Bool.fetchOne(db, sql: "SELECT 1 FROM traces WHERE id = ?", arguments: [BatchWriter.text(trace)])) ?? nil) ?? false
     }
 
+    /// Closes the connection (SQLite checkpoints the WAL as the last one closes).
+    func closeDatabase() { database = nil }
+
     /// The report once the loop has ended.
     func finish(dropped: Int) -> HistoryRecorder.Report {
         var report = HistoryRecorder.Report()

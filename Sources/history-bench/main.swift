@@ -9,7 +9,7 @@ func option(_ name: String, _ fallback: Int) -> Int {
     arguments.firstIndex(of: name).flatMap { arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil } ?? fallback
 }
 let traceCount = option("--traces", 100_000)
-/// `--only insert|stream|history`: one part of the figures (for profiling one of them).
+/// `--only insert|stream|history|diff|cli`: one part of the figures (for profiling one of them).
 let only = arguments.firstIndex(of: "--only").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
 func runs(_ part: String) -> Bool { only == nil || only == part }
 let runsPerTrace = option("--runs-per-trace", 20)
@@ -17,7 +17,6 @@ let directory = FileManager.default.temporaryDirectory.appendingPathComponent("h
 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
 /// `--keep`: leave the generated databases in place (their folder is printed on stderr), to query them with sqlite3.
 let keep = arguments.contains("--keep")
-defer { if keep { FileHandle.standardError.write(Data("kept: \(directory)\n".utf8)) } else { try? FileManager.default.removeItem(atPath: directory) } }
 
 var figures: [(String, Value)] = []
 @MainActor func record(_ name: String, _ value: Double) {
@@ -94,5 +93,25 @@ if runs("diff") {
     record("word_diff_1k_words_ms", try Timing.best(rounds: 3) { _ = WordDiff.diff(a, b) })
 }
 
+// 5. The same through the command line: `runscope run --no-tui` with the history on and off
+// (`--runscope PATH`, else the runscope built beside this benchmark; skipped when there is none).
+if runs("cli") {
+    let given = arguments.firstIndex(of: "--runscope").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
+    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("runscope").path
+    let binary = given ?? beside
+    if FileManager.default.isExecutableFile(atPath: binary) {
+        let cli = try CommandLineStreaming.measure(binary: binary, directory: directory)
+        record("cli_stream_seconds.history_off", cli.offSeconds)
+        record("cli_stream_seconds.history_on", cli.onSeconds)
+        record("cli_stream_slowdown_percent", cli.slowdownPercent)
+        record("cli_exit_seconds.history_on", cli.onExitSeconds)
+    } else {
+        FileHandle.standardError.write(Data("cli: no runscope at \(binary) (build it with swift build -c release --product runscope)\n".utf8))
+    }
+}
+
 let json = Value.object(ValueObject(figures))
 print(json.jsonString(indent: 2))
+
+// Removed here, at the end (with the `defer` this replaces, `--only insert` left tokens.sqlite behind).
+if keep { FileHandle.standardError.write(Data("kept: \(directory)\n".utf8)) } else { try? FileManager.default.removeItem(atPath: directory) }
