@@ -1,4 +1,5 @@
 import Foundation
+import RunscopeCore
 
 /// Follows an event log another process is still writing (as `tail -f`): yields
 /// complete lines as they are appended, holds a partial last line until it ends,
@@ -23,26 +24,39 @@ public struct LogFollower: Sendable {
         }
     }
 
-    /// The lines, as they come; the stream ends when standard input closes or the task is cancelled.
+    /// The lines, as they come; the stream ends when standard input closes or the consumer
+    /// stops. The reading runs on a thread of its own (a follower mostly waits, and a wait
+    /// must not hold one of the few threads Swift's tasks share); a file's new bytes are
+    /// read as soon as its directory reports a change (`FileChangeWatch`), and every
+    /// `pollInterval` seconds in any case.
     public func lines() -> AsyncThrowingStream<Substring, any Error> {
         let path = self.path
         let interval = pollInterval
         return AsyncThrowingStream { continuation in
-            let task = Task.detached {
-                do {
-                    if path == "-" { Self.readStandardInput(continuation) } else { try await Self.follow(path, interval, continuation) }
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: error)
+            let stop = Locked(false)
+            let watch = path == "-" ? nil : FileChangeWatch(path: path)
+            let thread = Thread {
+                if let watch {
+                    Self.follow(path, interval, watch, stop, continuation)
+                } else {
+                    Self.readStandardInput(stop, continuation)
                 }
+                continuation.finish()
             }
-            continuation.onTermination = { _ in task.cancel() }
+            thread.name = "runscope-follow"
+            continuation.onTermination = { _ in
+                stop.withLock { $0 = true }
+                watch?.cancel()
+            }
+            thread.start()
         }
     }
 
-    private static func readStandardInput(_ continuation: AsyncThrowingStream<Substring, any Error>.Continuation) {
+    private static func readStandardInput(
+        _ stop: Locked<Bool>, _ continuation: AsyncThrowingStream<Substring, any Error>.Continuation
+    ) {
         var splitter = LineSplitter()
-        while !Task.isCancelled {
+        while !stop.withLock({ $0 }) {
             let chunk = FileHandle.standardInput.availableData
             if chunk.isEmpty { break }
             for line in splitter.feed(chunk) { continuation.yield(line) }
@@ -51,11 +65,12 @@ public struct LogFollower: Sendable {
     }
 
     private static func follow(
-        _ path: String, _ interval: Double, _ continuation: AsyncThrowingStream<Substring, any Error>.Continuation
-    ) async throws {
+        _ path: String, _ interval: Double, _ watch: FileChangeWatch, _ stop: Locked<Bool>,
+        _ continuation: AsyncThrowingStream<Substring, any Error>.Continuation
+    ) {
         var splitter = LineSplitter()
         var file: FileState?
-        while !Task.isCancelled {
+        while !stop.withLock({ $0 }) {
             if file == nil || file!.wasReplacedOrTruncated() {
                 splitter.reset()
                 file = FileState(path: path)
@@ -64,7 +79,7 @@ public struct LogFollower: Sendable {
                 for line in splitter.feed(bytes) { continuation.yield(line) }
                 continue
             }
-            try await Task.sleep(nanoseconds: UInt64(interval * 1e9))
+            watch.wait(timeout: interval)
         }
     }
 }

@@ -97,7 +97,10 @@ public final class ReplayClock: Sendable {
     public var skipped: Int { state.withLock { $0.skipped } }
 
     /// Waits until the event recorded at `time` is due: the clock has reached it, or a
-    /// step was asked for while paused. With no speed (instant), only a pause waits.
+    /// step was asked for while paused. With no speed (instant), only a pause waits; nor
+    /// does anything else when following a live log, whose events happened when they were
+    /// written (pacing them by their times carried each line's delay over to the next:
+    /// `tail` showed lines some 40 ms late, the time its first line took).
     public func waitUntilDue(_ time: Date) async throws {
         while true {
             try Task.checkCancellation()
@@ -106,7 +109,7 @@ public final class ReplayClock: Sendable {
                     if state.steps > 0 { state.steps -= 1; return nil }
                     return 0.02
                 }
-                guard let speed = state.speed, let anchor = state.anchor else { return nil }
+                guard state.mode != "following", let speed = state.speed, let anchor = state.anchor else { return nil }
                 let current = anchor.addingTimeInterval(Date().timeIntervalSince(state.anchorWall) * speed)
                 let remaining = time.timeIntervalSince(current) / speed
                 return remaining <= 0 ? nil : min(remaining, 0.05)

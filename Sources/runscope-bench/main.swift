@@ -77,6 +77,7 @@ let binaryFolder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPa
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let firstFrame = firstFrameMilliseconds(
     runscope: binaryFolder.appendingPathComponent("runscope").path, chain: root.appendingPathComponent("examples/joke.json").path)
+let tail = try tailLatency(runscope: binaryFolder.appendingPathComponent("runscope").path)
 let figures: Value = [
     "dispatch_ns_per_event": [
         "handlers_0": round3(try await dispatchCost(handlers: 0)),
@@ -113,6 +114,10 @@ let figures: Value = [
         "flood_tokens_per_s": round3(flood.tokensPerSecond),
         "memory_100k_runs_1m_tokens_mb": round3(Double(memory.residentBytes) / 1_048_576),
         "first_frame_ms": firstFrame.map(round3) ?? .null,
+    ],
+    "tail_line_to_output_ms": [
+        "median": tail.map { round3($0.median) } ?? .null,
+        "p99": tail.map { round3($0.p99) } ?? .null,
     ],
     "ndjson_parse_mb_per_s": [
         "chunk_4096": round3(StreamParserBenchmark.ndjsonThroughputMBps(totalBytes: 32_000_000, chunkSize: 4096)),
