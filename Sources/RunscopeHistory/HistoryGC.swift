@@ -23,7 +23,14 @@ extension HistoryStore {
             defer { try? db.execute(sql: "DROP TABLE temp.doomed") }
             let traces = try Int.fetchOne(db, sql: "SELECT count(*) FROM temp.doomed") ?? 0
             let runs = try Int.fetchOne(db, sql: "SELECT count(*) FROM runs WHERE trace_id IN temp.doomed") ?? 0
-            try db.execute(sql: "DELETE FROM run_text WHERE trace_id IN temp.doomed")
+            // By each trace's span of rowids (seq << 28 ...), not by the unindexed trace_id (a scan);
+            // CROSS JOIN keeps traces the outer loop, so each span is a range read of the index.
+            try db.execute(sql: """
+                DELETE FROM run_text WHERE rowid IN (
+                  SELECT f.rowid FROM traces t CROSS JOIN run_text f
+                  WHERE t.id IN temp.doomed
+                    AND f.rowid BETWEEN t.seq << \(HistorySchema.traceShift) AND ((t.seq + 1) << \(HistorySchema.traceShift)) - 1)
+                """)
             for table in ["runs", "tokens", "events"] {
                 try db.execute(sql: "DELETE FROM \(table) WHERE trace_id IN temp.doomed")
             }

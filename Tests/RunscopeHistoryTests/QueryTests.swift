@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import RunscopeCore
 import RunscopeHistory
 import Testing
@@ -87,7 +88,9 @@ import Testing
         #expect(result.traces == 1 && result.runs == 2)
         #expect(try store.traces(TraceFilter()).map(\.id) == [ids[2], ids[1]])
         #expect(try store.eventLines(trace: ids[0]).isEmpty)
-        #expect(try store.traces(TraceFilter(search: "penguins")).isEmpty, "its full-text rows are gone too")
+        #expect(try store.traces(TraceFilter(search: "penguins")).isEmpty)
+        let indexed = try home.raw().read { db in try String.fetchAll(db, sql: "SELECT DISTINCT trace_id FROM run_text") }
+        #expect(Set(indexed) == [ids[2], ids[1]], "its full-text rows are gone too, and only its")
         #expect(try store.collect(keep: 1).traces == 1)
         #expect(try store.traces(TraceFilter()).map(\.id) == [ids[2]])
         #expect(try store.integrityCheck() == "ok")
