@@ -50,13 +50,14 @@ final class TimedRecorder: RunEventHandler {
     }
 }
 
-/// Models pointed at a test server, with fake keys and short limits.
+/// Models pointed at a test server, with fake keys and short limits (the timeout, 30 s unless a
+/// test sets its own, is room for a loaded machine: at 5 s a CI run with every suite at once once timed out).
 enum Models {
     static let openAIKey = "sk-test-openai-0123456789"
     static let anthropicKey = "sk-ant-test-0123456789"
 
     static func openAI(
-        _ server: TestServer, model: String = "gpt-test", timeout: Double = 5, maxRetries: Int = 0,
+        _ server: TestServer, model: String = "gpt-test", timeout: Double = 30, maxRetries: Int = 0,
         configure: (inout ChatOpenAI.Configuration) -> Void = { _ in }
     ) -> ChatOpenAI {
         var configuration = ChatOpenAI.Configuration(
@@ -66,7 +67,7 @@ enum Models {
     }
 
     static func anthropic(
-        _ server: TestServer, model: String = "claude-test", timeout: Double = 5, maxRetries: Int = 0,
+        _ server: TestServer, model: String = "claude-test", timeout: Double = 30, maxRetries: Int = 0,
         configure: (inout ChatAnthropic.Configuration) -> Void = { _ in }
     ) -> ChatAnthropic {
         var configuration = ChatAnthropic.Configuration(
@@ -76,7 +77,7 @@ enum Models {
     }
 
     static func ollama(
-        _ server: TestServer, model: String = "llama-test", timeout: Double = 5, maxRetries: Int = 0,
+        _ server: TestServer, model: String = "llama-test", timeout: Double = 30, maxRetries: Int = 0,
         configure: (inout ChatOllama.Configuration) -> Void = { _ in }
     ) -> ChatOllama {
         var configuration = ChatOllama.Configuration(
@@ -86,7 +87,7 @@ enum Models {
     }
 
     /// Every provider's model for `model` on `server`, by provider name.
-    static func all(_ server: TestServer, model: String, timeout: Double = 5, maxRetries: Int = 0) -> [(String, any ChatModel)] {
+    static func all(_ server: TestServer, model: String, timeout: Double = 30, maxRetries: Int = 0) -> [(String, any ChatModel)] {
         [
             ("openai", openAI(server, model: model, timeout: timeout, maxRetries: maxRetries)),
             ("anthropic", anthropic(server, model: model, timeout: timeout, maxRetries: maxRetries)),
