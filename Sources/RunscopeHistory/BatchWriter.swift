@@ -3,8 +3,9 @@ import GRDB
 import RunscopeCore
 
 /// Writes what changed in a `TraceIndex` since the last batch, in the caller's transaction:
-/// event lines (one chunk per trace and batch), run rows, token texts, the full-text
-/// index and trace rows.
+/// event lines (one chunk per trace and batch, a stretch of tokens as one `TokenMarker`),
+/// run rows, the tokens since the last batch (one `tokens` row per run and batch), the
+/// full-text index and trace rows.
 struct BatchWriter {
     let writer: WriterProcess
     let source: String
@@ -22,6 +23,7 @@ struct BatchWriter {
     }
 
     private func writeLines(_ trace: TraceRecord, _ db: Database) throws {
+        trace.closeStretch()
         guard trace.pendingCount > 0 else { return }
         try db.cachedStatement(sql: "INSERT INTO events (trace_id, chunk, lines) VALUES (?, ?, ?)")
             .execute(arguments: [Self.text(trace.id), trace.nextChunk, trace.pendingText])
@@ -41,12 +43,13 @@ struct BatchWriter {
         }
         if run.textDirty, let traceSeq { try index(run, key: HistorySearch.key(trace: traceSeq, position: run.position), db) }
         if run.tokensDirty {
-            try db.cachedStatement(sql: "INSERT OR REPLACE INTO tokens (run_id, trace_id, text, marks) VALUES (?, ?, ?, ?)")
-                .execute(arguments: [Self.text(run.id), Self.text(run.traceId), run.tokenText, run.marksJSON])
+            // The tokens since the last batch, as the run's next row: each token is stored once.
+            try db.cachedStatement(sql: "INSERT INTO tokens (run_id, chunk, trace_id, text, marks) VALUES (?, ?, ?, ?, ?)")
+                .execute(arguments: [Self.text(run.id), run.tokenChunk, Self.text(run.traceId), run.tokenText, run.marksJSON])
+            run.tokensWritten()
         }
         run.rowDirty = false
         run.textDirty = false
-        run.tokensDirty = false
     }
 
     /// The run row's insert-or-update, made once.

@@ -87,9 +87,10 @@ public final class HistoryRecorder: RunEventHandler {
             }
             if state.current.count == Self.chunkSize {
                 state.chunks.append(state.current)
-                state.current = state.spare.popLast() ?? []
+                state.current = []
             }
             if state.current.capacity == 0 {
+                // A chunk the writer gave back, else a new one of the chunk's size.
                 if let spare = state.spare.popLast() { state.current = spare } else { state.current.reserveCapacity(Self.chunkSize) }
             }
             state.current.append(item)

@@ -6,7 +6,7 @@ enum HistorySchema {
     /// `PRAGMA application_id` of a runscope history: "RSCH".
     static let applicationID: Int32 = 0x5253_4348
     /// The newest schema version (also written to `PRAGMA user_version`).
-    static let version = 2
+    static let version = 3
 
     /// A run's row id in `run_text`: its trace's `seq` shifted left by this many bits, plus
     /// its position in the trace. The runs of a trace are then one span of row ids, and
@@ -18,6 +18,7 @@ enum HistorySchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in try createV1(db) }
         migrator.registerMigration("v2") { db in try migrateV2(db) }
+        migrator.registerMigration("v3") { db in try migrateV3(db) }
         return migrator
     }
 
@@ -73,5 +74,22 @@ enum HistorySchema {
             DROP TABLE run_text_v1;
             """)
         try db.execute(sql: "PRAGMA user_version = 2")
+    }
+
+    /// v3: a run's tokens are stored once, a row per writer batch (`chunk`), and `events`
+    /// holds a stretch of token lines as one `TokenMarker` line. Marks keep their unit (ms
+    /// after the run's start), now to the microsecond. A v2 row becomes chunk 0.
+    private static func migrateV3(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE tokens RENAME TO tokens_v2;
+            DROP INDEX tokens_by_trace;
+            CREATE TABLE tokens (
+              run_id TEXT NOT NULL, chunk INTEGER NOT NULL, trace_id TEXT NOT NULL, text TEXT NOT NULL, marks TEXT NOT NULL,
+              PRIMARY KEY (run_id, chunk));
+            INSERT INTO tokens (run_id, chunk, trace_id, text, marks) SELECT run_id, 0, trace_id, text, marks FROM tokens_v2;
+            DROP TABLE tokens_v2;
+            CREATE INDEX tokens_by_trace ON tokens(trace_id);
+            """)
+        try db.execute(sql: "PRAGMA user_version = 3")
     }
 }

@@ -35,13 +35,24 @@ public final class HistoryStore: Sendable {
             runs: row["runs"], tokens: row["tokens"], costUSD: row["cost_usd"], source: row["source"], events: row["events"])
     }
 
-    /// The trace's event-log lines (v1), in the order they were written.
+    /// The trace's event-log lines (v1), in the order they were written; the token lines
+    /// a `TokenMarker` stands for are made again from `tokens`, as they were.
     public func eventLines(trace id: String) throws(HistoryError) -> [String] {
         try database.read { db in
-            try String.fetchAll(db, sql: "SELECT lines FROM events WHERE trace_id = ? ORDER BY chunk", arguments: [id])
-        }.flatMap { chunk in
-            // Split on the byte, not on Characters (grapheme breaking would cost more than the parse).
-            chunk.utf8.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
+            let chunks = try String.fetchAll(db, sql: "SELECT lines FROM events WHERE trace_id = ? ORDER BY chunk", arguments: [id])
+            var expansion = TokenExpansion(db: db, path: database.path)
+            var lines: [String] = []
+            for chunk in chunks {
+                // Split on the byte, not on Characters (grapheme breaking would cost more than the parse).
+                for line in chunk.utf8.split(separator: UInt8(ascii: "\n")) {
+                    if line.first == UInt8(ascii: "#"), let marker = TokenMarker(line: line) {
+                        try expansion.append(marker, to: &lines)
+                    } else {
+                        lines.append(String(decoding: line, as: UTF8.self))
+                    }
+                }
+            }
+            return lines
         }
     }
 

@@ -24,14 +24,22 @@ final class RunRecord {
     var error: RunError?
     var usage: UsageMetadata?
     var cost: Double?
-    var tokenText = ""
+    /// The tokens' text since the last batch, as UTF-8 (each batch writes its own row of `tokens`).
+    var tokenBytes: [UInt8] = []
     var tokenCount = 0
     var tokenScalars = 0
-    /// `[offset,ms]` per token, comma-separated: where it starts in `tokenText` (in code
-    /// points) and when it came after the start (ms, two decimals).
-    var tokenMarks = ""
+    /// `[offset,ms]` per token since the last batch, comma-separated, as UTF-8: where it starts
+    /// in the run's whole token text (in code points) and when it came after the start (ms,
+    /// to the microsecond). Bytes, not a String: the writer makes one per token.
+    var tokenMarks: [UInt8] = []
+    /// The next row of `tokens` for this run.
+    var tokenChunk = 0
     /// The run's token lines up to their time (see `TokenLine`), once known.
     var tokenPrefix: String?
+    /// Whether a `TokenMarker` with the prefix is written (later ones leave it out).
+    var prefixStored = false
+    /// The start in microseconds since 1970, as its event line shows it (the base of the marks).
+    let startMicros: Int64
     var firstTokenMs: Double?
     /// The row id once inserted (also the full-text row's id).
     var seq: Int64?
@@ -53,6 +61,7 @@ final class RunRecord {
         tags = run.tags
         metadata = run.metadata
         start = time
+        startMicros = TimestampText.micros(time)
         inputs = RunShapes.inputs(event)
     }
 
@@ -73,11 +82,17 @@ final class RunRecord {
 
     /// Takes one streamed token: its text, and its mark (where it starts, when it came).
     func addToken(_ token: String, time: Date) {
-        let hundredths = Int((time.timeIntervalSince(start) * 1000 * 100).rounded())
-        if firstTokenMs == nil { firstTokenMs = Double(hundredths) / 100 }
-        appendMark(offset: tokenScalars, hundredths: hundredths)
-        tokenText += token
-        tokenScalars += token.unicodeScalars.count
+        let micros = TimestampText.micros(time) - startMicros
+        if firstTokenMs == nil { firstTokenMs = Double(micros) / 1000 }
+        appendMark(offset: tokenScalars, micros: micros)
+        var token = token
+        token.withUTF8 { utf8 in
+            tokenBytes.append(contentsOf: utf8)
+            // Code points: the bytes that are not UTF-8 continuation bytes (10xxxxxx).
+            var scalars = 0
+            for byte in utf8 where byte & 0xC0 != 0x80 { scalars += 1 }
+            tokenScalars += scalars
+        }
         tokenCount += 1
         tokensDirty = true
     }
@@ -107,20 +122,27 @@ final class RunRecord {
         rowDirty = true
     }
 
-    /// Adds `[offset,ms]` (ms from hundredths, as `12.5` or `3`) to the marks.
-    private func appendMark(offset: Int, hundredths: Int) {
-        if !tokenMarks.isEmpty { tokenMarks += "," }
-        tokenMarks += "["
-        tokenMarks += String(offset)
-        tokenMarks += ","
-        if hundredths < 0 { tokenMarks += "-" }
-        let magnitude = abs(hundredths)
-        tokenMarks += String(magnitude / 100)
-        let fraction = magnitude % 100
-        if fraction != 0 { tokenMarks += fraction % 10 == 0 ? ".\(fraction / 10)" : (fraction < 10 ? ".0\(fraction)" : ".\(fraction)") }
-        tokenMarks += "]"
+    /// Adds `[offset,ms]` to the marks.
+    private func appendMark(offset: Int, micros: Int64) {
+        TokenMarks.appendMark(offset: offset, micros: micros, to: &tokenMarks)
     }
 
-    /// The token marks as stored: `[[offset, ms], ...]`.
-    var marksJSON: String { "[" + tokenMarks + "]" }
+    /// The tokens since the last batch as stored: their text.
+    var tokenText: String { String(decoding: tokenBytes, as: UTF8.self) }
+
+    /// The marks since the last batch as stored: `[[offset, ms], ...]`.
+    var marksJSON: String {
+        var json = "["
+        json += String(decoding: tokenMarks, as: UTF8.self)
+        json += "]"
+        return json
+    }
+
+    /// Forgets the tokens written (their count and offsets go on).
+    func tokensWritten() {
+        tokenBytes.removeAll(keepingCapacity: true)
+        tokenMarks.removeAll(keepingCapacity: true)
+        tokenChunk += 1
+        tokensDirty = false
+    }
 }

@@ -22,9 +22,14 @@ public enum TokenLine {
 
     /// Appends the line for `token` at `time` after `prefix` to `out`.
     static func append(prefix: String, time: Date, token: String, to out: inout String, timestamps: inout TimestampText) {
+        append(prefix: prefix, micros: TimestampText.micros(time), token: token, to: &out, timestamps: &timestamps)
+    }
+
+    /// Appends the line for `token` at `micros` (since 1970, as its timestamp shows) after `prefix` to `out`.
+    static func append(prefix: String, micros: Int64, token: String, to out: inout String, timestamps: inout TimestampText) {
         out += prefix
         out += "\"time\":\""
-        timestamps.append(time, to: &out)
+        timestamps.append(micros: micros, to: &out)
         out += "\",\"token\":"
         JSONString.append(token, to: &out)
         out += "}"

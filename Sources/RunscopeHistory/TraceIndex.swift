@@ -15,7 +15,6 @@ struct TraceIndex {
     private(set) var skippedTraces: [UUID] = []
     /// The run of the last event and its trace.
     private var last: (run: RunRecord, trace: TraceRecord)?
-    private var timestamps = TimestampText()
 
     /// Takes one event. `storedTrace` finds the trace of a run written earlier;
     /// `traceExists` says whether a trace is already in the database.
@@ -104,18 +103,20 @@ struct TraceIndex {
         touchedTraces.removeAll(keepingCapacity: true)
     }
 
-    /// Appends the event-log line; a token's line is its run's cached prefix with the time and
-    /// token (the same text `EventLogFormat` makes, without encoding the run's fields again per token).
+    /// Appends the event-log line. A token of a run whose line prefix is known (see
+    /// `TokenLine`) is only counted: its text and time go to `tokens`, and its line is
+    /// made again on reading (`TokenMarker`).
     private mutating func appendLine(of item: QueuedEvent, run: RunRecord?, to trace: TraceRecord) {
-        trace.startLine()
         guard item.line == nil, let token = item.token, let run else {
+            trace.startLine()
             trace.pendingText += item.logLine(run?.info) ?? ""
             return
         }
-        if let prefix = run.tokenPrefix {
-            TokenLine.append(prefix: prefix, time: item.time, token: token, to: &trace.pendingText, timestamps: &timestamps)
+        if run.tokenPrefix != nil {
+            trace.addToken(of: run, index: run.tokenCount)
             return
         }
+        trace.startLine()
         let line = item.logLine(run.info) ?? ""
         trace.pendingText += line
         run.tokenPrefix = TokenLine.prefix(of: line, time: item.time, token: token)

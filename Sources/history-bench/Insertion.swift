@@ -54,6 +54,8 @@ enum Insertion {
         var historyOff = 0.0
         var historyOn = 0.0
         var slowdownPercent = 0.0
+        /// The rounds' slowdowns at the first and third quartile (how much the machine's noise spreads them).
+        var slowdownQuartiles = (0.0, 0.0)
         var slowdownVsNoHandlerPercent = 0.0
     }
 
@@ -61,7 +63,7 @@ enum Insertion {
     /// handler at all; with history off, which is one handler that takes every event and does
     /// nothing (what `runscope run --no-history` has: ErrorOrigin headless, the inspector in
     /// the terminal); and with history on, that handler and the history recorder.
-    static func streaming(path: String, rounds: Int = 15) async throws -> Streaming {
+    static func streaming(path: String, rounds: Int = 21) async throws -> Streaming {
         // 100,000 words (200,000 tokens, about 0.4 s a stream): long enough that opening the
         // database at the recorder's start is not a share of the stream's time, as in a real run.
         let text = (0..<100_000).map { "word\($0)" }.joined(separator: " ")
@@ -80,12 +82,18 @@ enum Insertion {
         for round in 0..<rounds {
             // The order turns round by round, so no kind always runs first (or after the writer's close).
             var rates: [Int: Double] = [:]
+            // HISTORY_BENCH_KIND=0|1|2 streams one kind only (for `perf stat` over one kind's work).
+            let only = ProcessInfo.processInfo.environment["HISTORY_BENCH_KIND"].flatMap(Int.init)
             for step in 0..<3 {
-                let kind = (round + step) % 3
+                let kind = only ?? (round + step) % 3
                 let handlers: [any RunEventHandler] = [[], [NoopHandler()], [NoopHandler(), HistoryRecorder(path: path, source: "bench")]][kind]
                 rates[kind] = try await rate(handlers)
             }
+            guard only == nil else { continue }
             let (none, off, on) = (rates[0]!, rates[1]!, rates[2]!)
+            if ProcessInfo.processInfo.environment["HISTORY_BENCH_ROUNDS"] != nil {
+                FileHandle.standardError.write("round \(round): none \(Int(none)) off \(Int(off)) on \(Int(on))\n".data(using: .utf8)!)
+            }
             figures.noHandler = max(figures.noHandler, none)
             figures.historyOff = max(figures.historyOff, off)
             figures.historyOn = max(figures.historyOn, on)
@@ -93,6 +101,8 @@ enum Insertion {
             fromNone.append((none / on - 1) * 100)
         }
         figures.slowdownPercent = median(slowdowns)
+        let sorted = slowdowns.sorted()
+        if !sorted.isEmpty { figures.slowdownQuartiles = (sorted[sorted.count / 4], sorted[sorted.count * 3 / 4]) }
         figures.slowdownVsNoHandlerPercent = median(fromNone)
         return figures
     }

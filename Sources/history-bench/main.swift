@@ -41,6 +41,8 @@ if runs("stream") {
     record("stream_tokens_per_s.history_off", speed.historyOff)
     record("stream_tokens_per_s.history_on", speed.historyOn)
     record("stream_slowdown_percent", speed.slowdownPercent)
+    record("stream_slowdown_percent.q1", speed.slowdownQuartiles.0)
+    record("stream_slowdown_percent.q3", speed.slowdownQuartiles.1)
     record("stream_slowdown_vs_no_handler_percent", speed.slowdownVsNoHandlerPercent)
 }
 

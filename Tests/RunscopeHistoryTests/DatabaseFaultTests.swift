@@ -35,9 +35,9 @@ import Testing
         defer { home.remove() }
         _ = try HistoryDatabase.open(path: home.path)
         try home.raw().write { db in
-            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v3'); PRAGMA user_version = 3")
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v4'); PRAGMA user_version = 4")
         }
-        #expect(throws: HistoryError("\(home.path): written by a newer runscope (history schema v3; this runscope knows up to v2)")) {
+        #expect(throws: HistoryError("\(home.path): written by a newer runscope (history schema v4; this runscope knows up to v3)")) {
             try HistoryDatabase.open(path: home.path)
         }
     }
@@ -47,10 +47,31 @@ import Testing
         defer { home.remove() }
         _ = try HistoryDatabase.open(path: home.path)
         let applied = try home.raw().read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(applied == ["v1", "v2"])
-        #expect(try home.raw().read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 2)
+        #expect(applied == ["v1", "v2", "v3"])
+        #expect(try home.raw().read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == 3)
         #expect(try home.raw().read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
         _ = try HistoryDatabase.open(path: home.path)
+    }
+
+    @Test func tokensMissingOrDamagedAreNamedNotGuessed() async throws {
+        let home = try TemporaryHistory()
+        defer { home.remove() }
+        let recorder = HistoryRecorder(path: home.path, source: "run")
+        _ = try await Chains.stream(try Chains.joke("a b c d"), ["animal": "owls"], handlers: [recorder])
+        let trace = try #require(recorder.close().traces.first)
+        let store = try HistoryStore.open(path: home.path)
+        #expect(try store.eventLines(trace: trace).count > 7)
+        func failure() -> String? {
+            do { _ = try store.eventLines(trace: trace) } catch { return error.message }
+            return nil
+        }
+        func execute(_ sql: String) throws { try home.raw().write { db in try db.execute(sql: sql) } }
+        try execute("UPDATE tokens SET marks = '[[0,1],oops]'")
+        let damaged = try #require(failure())
+        #expect(damaged.hasPrefix("\(home.path): run ") && damaged.contains("marks that are not"), "\(damaged)")
+        try execute("DELETE FROM tokens")
+        let missing = try #require(failure())
+        #expect(missing.hasPrefix("\(home.path): run ") && missing.contains("has 0 tokens in table tokens"), "\(missing)")
     }
 
     @Test func aLockedDatabaseBecomesOneWarningAndTheChainCompletes() async throws {

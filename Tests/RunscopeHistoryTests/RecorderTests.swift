@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import RunscopeCore
 import RunscopeHistory
+import RunscopeTestSupport
 import Testing
 
 /// The recorder writes what a chain does into a real SQLite file: the export equals the
@@ -39,7 +40,7 @@ import Testing
         #expect(rows[2]["streamed_tokens"] as Int == 5, "a b c: three words and two spaces")
         #expect(rows[2]["first_token_ms"] as Double? != nil)
         #expect(rows[0]["output_text"] as String? == "a b c")
-        let tokens = try home.raw().read { db in try Row.fetchOne(db, sql: "SELECT text, marks FROM tokens") }
+        let tokens = try home.raw().read { db in try Row.fetchOne(db, sql: "SELECT text, marks FROM tokens WHERE chunk = 0") }
         #expect(tokens?["text"] as String? == "a b c")
         let marks = try JSONParser.parse(try #require(tokens?["marks"] as String?))
         #expect(marks.arrayValue?.compactMap { $0.arrayValue?.first?.intValue } == [0, 1, 2, 3, 4])
@@ -80,7 +81,7 @@ import Testing
         #expect(status == "running", "the start is in the database before the run ends")
     }
 
-    @Test func aLongStreamOverManyBatchesKeepsEveryTokenInOrder() throws {
+    @Test func aLongStreamOverManyBatchesKeepsEveryTokenInOrder() async throws {
         // 20,000 tokens by `onLLMNewToken` (a chain's path: the token by its run's id) with a
         // 1 ms batch interval: many batches, each giving its chunks back to be reused.
         let home = try TemporaryHistory()
@@ -89,7 +90,19 @@ import Testing
         let model = RunInfo(runId: UUIDv7.make(), parentRunId: nil, name: "model", runType: .chatModel)
         try recorder.onChatModelStart(model, messages: [[.human("go")]])
         let tokens = (0..<20_000).map { "t\($0) " }
-        for token in tokens { try recorder.onLLMNewToken(model, token: token, chunk: nil) }
+        for token in tokens.prefix(10_000) { try recorder.onLLMNewToken(model, token: token, chunk: nil) }
+        // The rest once the first half is in the database: the run's tokens then take more than one batch.
+        // (The writer makes the schema when it first opens the file, after the recorder starts.)
+        let rows = { () throws -> Int in
+            try home.raw().read { db in try db.tableExists("tokens") ? Int.fetchOne(db, sql: "SELECT count(*) FROM tokens") ?? 0 : 0 }
+        }
+        var written = 0
+        for _ in 0..<30_000 where written == 0 {
+            written = try rows()
+            if written == 0 { try await Task.sleep(for: .milliseconds(2)) }
+        }
+        #expect(written == 1)
+        for token in tokens.dropFirst(10_000) { try recorder.onLLMNewToken(model, token: token, chunk: nil) }
         // A token of a run never started has nothing to go with: it is left out, and nothing breaks.
         let stranger = RunInfo(runId: UUIDv7.make(), parentRunId: nil, name: "stranger", runType: .chatModel)
         try recorder.onLLMNewToken(stranger, token: "lost", chunk: nil)
@@ -99,12 +112,21 @@ import Testing
         #expect(report.traces == [model.runId.uuidString.lowercased()])
         let store = try HistoryStore.open(path: home.path)
         let row = try #require(try home.raw().read { db in
-            try Row.fetchOne(db, sql: "SELECT r.streamed_tokens, t.text, t.marks FROM runs r JOIN tokens t ON t.run_id = r.id")
+            try Row.fetchOne(db, sql: """
+                SELECT r.streamed_tokens, group_concat(t.text, '') AS text, group_concat(t.marks, '') AS marks, count(*) AS chunks,
+                       (SELECT sum(length(lines)) FROM events) AS event_bytes
+                FROM runs r JOIN (SELECT * FROM tokens ORDER BY run_id, chunk) t ON t.run_id = r.id
+                """)
         })
         #expect(row["streamed_tokens"] as Int == tokens.count)
         #expect(row["text"] as String == tokens.joined())
+        let chunks: Int = row["chunks"]
+        #expect(chunks > 1, "a row per batch")
         let marks: String = row["marks"]
         #expect(marks.split(separator: "[").count == tokens.count, "one [offset,ms] mark per token")
+        // Each token is stored once: the events hold a marker line per stretch, not a line per token (about 270 bytes).
+        let eventBytes: Int = row["event_bytes"]
+        #expect(eventBytes < tokens.count * 20)
         let lines = try store.eventLines(trace: model.runId.uuidString.lowercased())
         #expect(lines.count == tokens.count + 2, "start, every token, end")
         #expect(lines.filter { $0.contains("on_llm_new_token") }.count == tokens.count)
@@ -176,6 +198,42 @@ import Testing
             let time = first.addingTimeInterval(Double(offset) * 0.001234)
             #expect(TokenLine.make(prefix: prefix, time: time, token: token)
                 == EventLogFormat.line(.newToken(token, chunk: nil), run: run, time: time).compactJSON())
+        }
+    }
+
+    @Test func tokenLinesAreMadeAgainByteForByte() throws {
+        // Two runs whose tokens interleave, at times with every microsecond digit (one before 1970),
+        // written over many batches: the export is what EventLogFormat makes of each event, exactly.
+        let home = try TemporaryHistory()
+        defer { home.remove() }
+        let recorder = HistoryRecorder(path: home.path, source: "run", interval: 0.001)
+        let root = RunInfo(runId: UUIDv7.make(), parentRunId: nil, name: "Chat \"two\" ü", runType: .chain, tags: ["a b"])
+        let models = (0..<2).map { RunInfo(runId: UUIDv7.make(), parentRunId: root.runId, name: "model \($0)", runType: .chatModel,
+                                           tags: ["seq:step:\($0)"], metadata: ["ls_provider": "x y"]) }
+        var expected: [String] = []
+        func add(_ event: RunEvent, _ run: RunInfo, _ time: Date) {
+            recorder.enqueue(QueuedEvent(event: event, run: run, time: time))
+            expected.append(EventLogFormat.line(event, run: run, time: time).compactJSON())
+        }
+        var random = SplitMix64(seed: 7)
+        var time = Date(timeIntervalSince1970: -1.000_001)
+        add(.chainStart(inputs: ["q": "x"]), root, time)
+        for model in models { add(.chatModelStart(messages: [[.human("go")]]), model, time) }
+        let texts = ["\"", "\\", "\n", "é", "😀 ok", "\u{1}", " ", "", "#tokens", "plain"]
+        for index in 0..<3_000 {
+            time = time.addingTimeInterval(Double(random.next() % 3_000) / 1_000_000)
+            let model = models[random.next() % 3 == 0 ? 1 : 0]
+            add(.newToken(texts[index % texts.count] + String(index), chunk: nil), model, time)
+        }
+        for model in models { add(.llmEnd(LLMResult(generations: [[Generation(text: "done")]])), model, time) }
+        add(.chainEnd(outputs: ["out": "done"], inputs: nil), root, time)
+        let report = recorder.close()
+        #expect(report.warnings.isEmpty)
+        let lines = try HistoryStore.open(path: home.path).eventLines(trace: root.runId.uuidString.lowercased())
+        #expect(lines.count == expected.count)
+        for (index, (line, want)) in zip(lines, expected).enumerated() where line != want {
+            Issue.record("line \(index): \(line) is not \(want)")
+            break
         }
     }
 }

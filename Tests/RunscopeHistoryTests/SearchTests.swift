@@ -87,6 +87,10 @@ import Testing
         try FileManager.default.copyItem(atPath: fixture.path, toPath: home.path)
         let words = ["bears", "paris", "constructor", "calculator", "purr", "GenericFakeChatModel", "nowhere"]
         let v1 = "SELECT id FROM traces WHERE id IN (SELECT trace_id FROM run_text WHERE run_text MATCH ?) ORDER BY start_time DESC, id DESC"
+        let tokensSQL = "SELECT run_id || ':' || text || ':' || marks FROM tokens ORDER BY run_id"
+        let (tokensBefore, linesBefore) = try home.raw().read { db in
+            (try String.fetchAll(db, sql: tokensSQL), try String.fetchAll(db, sql: "SELECT lines FROM events ORDER BY trace_id, chunk"))
+        }
         let (found, listed) = try home.raw().read { db in
             (try words.map { try String.fetchAll(db, sql: v1, arguments: ["\"\($0)\""]) },
              try String.fetchAll(db, sql: "SELECT id FROM traces ORDER BY start_time DESC, id DESC"))
@@ -98,7 +102,13 @@ import Testing
         let (applied, version) = try home.raw().read { db in
             (try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"), try Int.fetchOne(db, sql: "PRAGMA user_version"))
         }
-        #expect(applied == ["v1", "v2"] && version == 2)
+        #expect(applied == ["v1", "v2", "v3"] && version == 3)
+        // v3 keeps each run's tokens as its row 0, and the export of every trace is its v1 lines.
+        #expect(!tokensBefore.isEmpty)
+        #expect(try home.raw().read { db in try String.fetchAll(db, sql: tokensSQL) } == tokensBefore)
+        #expect(try home.raw().read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM tokens WHERE chunk != 0") } == 0)
+        let exported = try listed.sorted().flatMap { try store.eventLines(trace: $0) }
+        #expect(exported == linesBefore.flatMap { $0.split(separator: "\n").map(String.init) })
         for (word, before) in zip(words, found) {
             #expect(try store.traces(TraceFilter(search: word, limit: 100)).map(\.id) == before, "\(word)")
         }
