@@ -19,22 +19,21 @@ public final class HistoryRecorder: RunEventHandler {
         public var events = 0
     }
 
-    /// Events waiting for the writer, in chunks of `chunkSize` so that a long stream never
-    /// makes one huge array grow (and be copied) under the lock.
+    /// Events waiting for the writer, in slabs of `EventSlab.capacity` so that a long stream
+    /// never makes one huge array grow (and be copied) under the lock.
     private struct Queue: Sendable {
-        var chunks: [[QueuedEvent]] = []
-        var current: [QueuedEvent] = []
+        var chunks: [EventSlab] = []
+        var current = EventSlab()
         var count = 0
         var dropped = 0
         var closing = false
-        /// Emptied chunks the writer gave back, their room kept: a long stream reuses the
-        /// same memory rather than allocating chunks the writer thread then frees (which
-        /// glibc hands back to the system and the chain's next chunk faults in again).
-        var spare: [[QueuedEvent]] = []
+        /// Emptied slabs the writer gave back: a long stream reuses the same memory rather
+        /// than allocating slabs the writer thread then frees (which glibc hands back to the
+        /// system and the chain's next slab faults in again).
+        var spare: [EventSlab] = []
     }
 
-    private static let chunkSize = 1024
-    /// At most this many spare chunks are kept (4 MB or so).
+    /// At most this many spare slabs are kept (4 MB or so).
     private static let spareLimit = 64
 
     private let queue = Locked(Queue())
@@ -85,13 +84,9 @@ public final class HistoryRecorder: RunEventHandler {
                 state.dropped += 1
                 return
             }
-            if state.current.count == Self.chunkSize {
+            if state.current.isFull {
                 state.chunks.append(state.current)
-                state.current = []
-            }
-            if state.current.capacity == 0 {
-                // A chunk the writer gave back, else a new one of the chunk's size.
-                if let spare = state.spare.popLast() { state.current = spare } else { state.current.reserveCapacity(Self.chunkSize) }
+                state.current = state.spare.popLast() ?? EventSlab()
             }
             state.current.append(item)
             state.count += 1
@@ -104,19 +99,21 @@ public final class HistoryRecorder: RunEventHandler {
     public func onHandlerError(_ error: RunError, handler: String, event: String, run: RunInfo) {}
 
     /// Everything queued, in order, and whether the recorder is closing.
-    private func take() -> (items: [[QueuedEvent]], closing: Bool) {
+    private func take() -> (items: [EventSlab], closing: Bool) {
         queue.withLock { state in
             var items = state.chunks
-            if !state.current.isEmpty { items.append(state.current) }
+            if !state.current.isEmpty {
+                items.append(state.current)
+                state.current = state.spare.popLast() ?? EventSlab()
+            }
             state.chunks = []
-            state.current = []
             state.count = 0
             return (items, state.closing)
         }
     }
 
     /// Keeps the writer's emptied chunks for the next events.
-    private func giveBack(_ chunks: [[QueuedEvent]]) {
+    private func giveBack(_ chunks: [EventSlab]) {
         queue.withLock { state in
             let room = max(0, Self.spareLimit - state.spare.count)
             state.spare.append(contentsOf: chunks.prefix(room))

@@ -26,7 +26,7 @@ final class WriterLoop: @unchecked Sendable {
     /// Runs until `take` says the recorder is closing; `giveBack` gets each batch's chunks
     /// once written (to be reused); `wait` sleeps up to one interval.
     func run(
-        take: () -> (items: [[QueuedEvent]], closing: Bool), giveBack: ([[QueuedEvent]]) -> Void, wait: () -> Bool
+        take: () -> (items: [EventSlab], closing: Bool), giveBack: ([EventSlab]) -> Void, wait: () -> Bool
     ) {
         do {
             database = try HistoryDatabase.open(path: path, timeout: timeout)
@@ -34,24 +34,23 @@ final class WriterLoop: @unchecked Sendable {
             failure = error.message
         }
         while true {
-            var (items, closing) = take()
+            let (items, closing) = take()
             commit(items, closing: closing)
             if closing { return }
-            // Emptied here, on the writer thread, outside the lock; each chunk is held by
-            // `items` alone by now, so its room is kept.
-            for index in items.indices { items[index].removeAll(keepingCapacity: true) }
+            // Emptied here, on the writer thread, outside the lock (no one else holds them now).
+            for slab in items { slab.removeAll() }
             giveBack(items)
             _ = wait()
         }
     }
 
-    private func commit(_ chunks: [[QueuedEvent]], closing: Bool) {
+    private func commit(_ chunks: [EventSlab], closing: Bool) {
         guard let database, failure == nil, !chunks.isEmpty || closing else { return }
         let count = chunks.reduce(0) { $0 + $1.count }
         do {
             try database.write { db in
                 for chunk in chunks {
-                    for item in chunk {
+                    for item in chunk.items {
                         index.apply(item, storedTrace: { Self.storedTrace(of: $0, db) }, traceExists: { Self.exists($0, db) })
                     }
                 }
@@ -81,7 +80,11 @@ final class WriterLoop: @unchecked Sendable {
     /// The report once the loop has ended.
     func finish(dropped: Int) -> HistoryRecorder.Report {
         var report = HistoryRecorder.Report()
-        if let failure { report.warnings.append("history: \(failure); this run is not kept in the history") }
+        if let failure {
+            // What was committed before the failure stays (shown interrupted once this process is gone).
+            let kept = events > 0 ? "the rest of this run is not kept in the history (the \(events) events before it are)" : "this run is not kept in the history"
+            report.warnings.append("history: \(failure); \(kept)")
+        }
         if dropped > 0 { report.warnings.append("history: \(path): \(dropped) events dropped (the writer fell behind)") }
         let skipped = Set(index.skippedTraces)
         report.traces = started.filter { !skipped.contains($0) }.map(BatchWriter.text)

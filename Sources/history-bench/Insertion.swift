@@ -46,6 +46,29 @@ enum Insertion {
         return (figure, try cost(NoopHandler()))
     }
 
+    /// The parts of a token's cost on the chain thread, per token: reading the clock
+    /// (`Date()`) alone, queueing a token with a time already read, and the queue's lock
+    /// taken and released around nothing.
+    static func tokenParts(path: String, tokens: Int = 1_000_000) -> (clock: Double, queue: Double, lock: Double) {
+        var start = ContinuousClock.now
+        var sum = 0.0
+        for _ in 0..<tokens { sum += Date().timeIntervalSince1970 }
+        let clock = Timing.seconds(ContinuousClock.now - start) / Double(tokens) * 1e9
+        let recorder = HistoryRecorder(path: path, source: "bench")
+        let model = RunInfo(runId: UUIDv7.make(), parentRunId: nil, name: "model", runType: .chatModel)
+        try? recorder.onChatModelStart(model, messages: [[.human("go")]])
+        let time = Date(timeIntervalSince1970: sum > 0 ? 1_800_000_000 : 0)
+        start = ContinuousClock.now
+        for t in 0..<tokens { recorder.enqueue(QueuedEvent(token: t % 2 == 0 ? "word" : " ", runId: model.runId, time: time)) }
+        let queue = Timing.seconds(ContinuousClock.now - start) / Double(tokens) * 1e9
+        recorder.close()
+        let counter = Locked(0)
+        start = ContinuousClock.now
+        for _ in 0..<tokens { counter.withLock { $0 += 1 } }
+        let lock = Timing.seconds(ContinuousClock.now - start) / Double(tokens) * 1e9
+        return (clock, queue, lock)
+    }
+
     /// The figures of `streaming`: the best rate of each kind, and the median over rounds of
     /// each round's slowdown (the kinds of one round run back to back, so a machine that
     /// speeds up or slows down between rounds moves the three alike).

@@ -32,6 +32,10 @@ if runs("insert") {
     let token = try Insertion.tokenCost(path: directory + "/tokens.sqlite")
     record("token_ns_on_the_chain_thread.history", token.recorder)
     record("token_ns_on_the_chain_thread.noop_handler", token.noop)
+    let parts = Insertion.tokenParts(path: directory + "/parts.sqlite")
+    record("token_ns_on_the_chain_thread.clock_alone", parts.clock)
+    record("token_ns_on_the_chain_thread.queue_alone", parts.queue)
+    record("token_ns_on_the_chain_thread.lock_alone", parts.lock)
 }
 
 // 2. A chain's streaming speed with history on and off.
