@@ -327,3 +327,25 @@ def test_a_bad_protocol_variable_says_so_in_one_line() -> None:
                       env={"OTEL_EXPORTER_OTLP_PROTOCOL": "grpc"})
     assert result.returncode == 2
     assert result.stderr.strip() == "runscope: OTEL_EXPORTER_OTLP_PROTOCOL: grpc is not supported; use http/protobuf or http/json"
+
+
+def test_a_replay_exports_the_same_spans_as_the_run(tmp_path: pathlib.Path) -> None:
+    pytest.importorskip("opentelemetry.proto", reason="opentelemetry-proto is not installed (it comes with arize-phoenix)")
+    log = tmp_path / "run.jsonl"
+
+    def exported(*args: str) -> dict[bytes, tuple]:
+        with collector() as server:
+            result = runscope(*args, "--no-history", "--otlp", server.url + "/v1/traces")
+            requests = list(server.requests)
+        assert result.returncode == 0, result.stderr
+        spans = [s for r in requests for s in decode_protobuf(r["body"]).resource_spans[0].scope_spans[0].spans]
+        return {s.span_id: (s.trace_id, s.parent_span_id, s.name, s.start_time_unix_nano, s.end_time_unix_nano)
+                for s in spans}
+
+    ran = exported("run", "--no-tui", "--record", str(log), "examples/joke.json")
+    replayed = exported("replay", "--no-tui", str(log))
+    assert len(ran) == 4
+    assert {k: v[:3] for k, v in replayed.items()} == {k: v[:3] for k, v in ran.items()}
+    # The replay's times are the recorded ones (the log keeps microseconds).
+    for span_id_, (_, _, _, start, end) in replayed.items():
+        assert abs(start - ran[span_id_][3]) < 1_000_000 and abs(end - ran[span_id_][4]) < 1_000_000
