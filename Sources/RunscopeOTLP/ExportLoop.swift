@@ -30,7 +30,14 @@ final class ExportLoop: @unchecked Sendable {
             if closing {
                 deadline = Date().addingTimeInterval(configuration.closeTimeout)
                 for record in assembler.drainOpen() { pending.append(SpanMapper.span(record)) }
-                while !pending.isEmpty { sendBatch() }
+                while !pending.isEmpty {
+                    if !hasTime(for: 0) {
+                        outcome.fail(pending.count, reason: "not sent within \(configuration.closeTimeout) s of closing")
+                        pending = []
+                        break
+                    }
+                    sendBatch()
+                }
                 sender.shutdown()
                 return
             }
@@ -78,7 +85,7 @@ final class ExportLoop: @unchecked Sendable {
         var attempt = 0
         while true {
             attempt += 1
-            switch sender.post(body) {
+            switch sender.post(body, timeout: requestTimeout()) {
             case .sent(let rejected, let message):
                 outcome.sent(count, rejected: Int(rejected), message: message)
                 return
@@ -96,6 +103,12 @@ final class ExportLoop: @unchecked Sendable {
                 Thread.sleep(forTimeInterval: wait)
             }
         }
+    }
+
+    /// A request's timeout: the configured one, cut to what is left of the close deadline.
+    private func requestTimeout() -> TimeInterval {
+        guard let deadline else { return configuration.requestTimeout }
+        return min(configuration.requestTimeout, deadline.timeIntervalSinceNow)
     }
 
     /// Whether a wait of `seconds` still leaves the close deadline ahead (always, before close).

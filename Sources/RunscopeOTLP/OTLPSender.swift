@@ -29,15 +29,15 @@ final class OTLPSender: Sendable {
         client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: settings)
     }
 
-    /// Sends `body` once and says how it went.
-    func post(_ body: [UInt8]) -> Attempt {
+    /// Sends `body` once, waiting at most `timeout` seconds for the answer, and says how it went.
+    func post(_ body: [UInt8], timeout: TimeInterval) -> Attempt {
         let request: HTTPClient.Request
         do {
             request = try makeRequest(body)
         } catch {
             return .failed(reason: "cannot make the request (\(error))")
         }
-        let deadline = NIODeadline.now() + .milliseconds(Int64(configuration.requestTimeout * 1000))
+        let deadline = NIODeadline.now() + .milliseconds(Int64(max(0.1, timeout) * 1000))
         do {
             let response = try client.execute(request: request, deadline: deadline).wait()
             return answer(response)

@@ -15,7 +15,10 @@ public enum SpanMapper {
         var span = OTLPSpan()
         span.traceID = SpanIdentifiers.traceId(record.root)
         span.spanID = SpanIdentifiers.spanId(record.run.runId)
-        if let parent = record.run.parentRunId { span.parentSpanID = SpanIdentifiers.spanId(parent) }
+        // A run whose parent the exporter never saw is the root of a trace of its own: no parent link.
+        if let parent = record.run.parentRunId, record.root != record.run.runId {
+            span.parentSpanID = SpanIdentifiers.spanId(parent)
+        }
         span.name = record.run.name
         span.kind = record.run.runType.isModel ? .client : .internal
         span.startTimeUnixNano = nanos(record.start)

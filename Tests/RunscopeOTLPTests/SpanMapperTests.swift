@@ -112,6 +112,18 @@ import Testing
         #expect(assembler.openCount == 0)
     }
 
+    @Test func aRunWhoseParentWasNeverSeenIsTheRootOfItsOwnTrace() throws {
+        var assembler = SpanAssembler()
+        _ = assembler.add(.toolStart(input: "x", inputs: nil), run: SpanFixtures.tool, time: SpanFixtures.at(0))
+        let ended = assembler.add(.toolEnd(output: "y"), run: SpanFixtures.tool, time: SpanFixtures.at(5))
+        let record = try #require(ended)
+        let span = SpanMapper.span(record)
+        #expect(span.traceID == SpanIdentifiers.traceId(SpanFixtures.tool.runId))
+        #expect(span.parentSpanID.isEmpty)
+        #expect(span.status.code == .ok)
+        #expect(span.attributes.string("output.value") == "y")
+    }
+
     @Test func agentChainsAreAgentSpans() {
         let agent = RunInfo(runId: UUIDv7.make(), parentRunId: nil, name: "weather_agent", runType: .chain)
         #expect(SpanMapper.openInferenceKind(agent) == "AGENT")
