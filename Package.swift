@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "RunscopeLoader", targets: ["RunscopeLoader"]),
         .library(name: "RunscopeReplay", targets: ["RunscopeReplay"]),
         .library(name: "RunscopeHistory", targets: ["RunscopeHistory"]),
+        .library(name: "RunscopeOTLP", targets: ["RunscopeOTLP"]),
         .library(name: "TerminalUI", targets: ["TerminalUI"]),
         .library(name: "RunscopeInspector", targets: ["RunscopeInspector"]),
         .library(name: "RunscopeTUI", targets: ["RunscopeTUI"]),
@@ -34,6 +35,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.39.0"),
     ],
     targets: [
         // Values, runnables, callbacks, tracer, prompts, parsers, scripted models. Foundation only.
@@ -50,6 +52,17 @@ let package = Package(
         .target(
             name: "RunscopeHistory",
             dependencies: ["RunscopeCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // zlib (the system's), through a shim header. Only RunscopeOTLP's gzip imports it.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        // OpenTelemetry export: runs become OTLP spans (OpenInference and GenAI attributes),
+        // batched, gzipped and POSTed over HTTP from a thread of their own.
+        .target(
+            name: "RunscopeOTLP",
+            dependencies: [
+                "RunscopeCore", "CZlib", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ] + nio,
+            exclude: ["Proto"]),
         // Cells, buffers and widgets: what the screen shows, with no terminal I/O.
         .target(name: "TerminalUI"),
         // Inspector state, pure reducer, key map, follow mode, search, event hand-off. No terminal, no I/O.
@@ -71,9 +84,9 @@ let package = Package(
             name: "runscope",
             dependencies: [
                 "RunscopeCore", "RunscopeLoader", "RunscopeReplay", "RunscopeInspector", "RunscopeTUI", "RunscopeHistory",
-                "RunscopeHistoryUI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "RunscopeHistoryUI", "RunscopeOTLP", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .executableTarget(name: "runscope-bench", dependencies: ["RunscopeCore", "RunscopeProviders", "RunscopeTUI"]),
+        .executableTarget(name: "runscope-bench", dependencies: ["RunscopeCore", "RunscopeProviders", "RunscopeTUI", "RunscopeOTLP"]),
         // Prints history speed figures as JSON: insert throughput, listing, search, opening a trace.
         .executableTarget(name: "history-bench", dependencies: ["RunscopeHistory", "RunscopeCore"]),
         // A Swift-built demo chain in the inspector (screenshots; also drives the UI tests).
@@ -91,6 +104,9 @@ let package = Package(
             name: "RunscopeHistoryTests",
             dependencies: ["RunscopeHistory", "RunscopeCore", "RunscopeTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]),
+        .testTarget(
+            name: "RunscopeOTLPTests",
+            dependencies: ["RunscopeOTLP", "RunscopeCore", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "RunscopeTestSupport"], exclude: ["Snapshots"]),
         .testTarget(
             name: "RunscopeHistoryUITests",

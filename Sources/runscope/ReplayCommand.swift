@@ -28,6 +28,8 @@ struct ReplayCommand: AsyncParsableCommand {
 
     @OptionGroup var history: HistoryOptions
 
+    @OptionGroup var otlp: OTLPOptions
+
     func run() async throws {
         if let speed, speed <= 0 { throw ValidationError("--speed must be greater than 0") }
         var reader = EventLogReader(source: file)
@@ -42,10 +44,13 @@ struct ReplayCommand: AsyncParsableCommand {
         let pace: Double? = instant ? nil : (speed ?? (view.headless ? nil : 1))
         let clock = ReplayClock(speed: pace)
         clock.noteSkipped(reader.skipped + reader.duplicates)
+        let exporter = try otlp.exporter(clock: { clock.now() })
+        defer { OTLPOptions.finish(exporter) }
         let recorder = history.recorder(source: "replay", clock: { clock.now() })
         defer { HistoryOptions.finish(recorder) }
         let outcome = try await view.show(title: "replay \(ViewOptions.shortName(file))", clock: clock) { handlers in
-            try await Replayer(clock: clock).replay(entries, to: handlers + (recorder.map { [$0] } ?? []))
+            let extra: [any CallbackHandler] = (recorder.map { [$0] } ?? []) + (exporter.map { [$0] } ?? [])
+            try await Replayer(clock: clock).replay(entries, to: handlers + extra)
         }
         if outcome != 0 { throw ExitCode(outcome) }
     }
@@ -72,10 +77,15 @@ struct TailCommand: AsyncParsableCommand {
 
     @OptionGroup var history: HistoryOptions
 
+    @OptionGroup var otlp: OTLPOptions
+
     func run() async throws {
         let clock = ReplayClock(following: true)
+        let exporter = try otlp.exporter(clock: { clock.now() })
+        defer { OTLPOptions.finish(exporter) }
         let recorder = history.recorder(source: "tail")
         defer { HistoryOptions.finish(recorder) }
+        let exporters: [any CallbackHandler] = exporter.map { [$0] } ?? []
         let follower = LogFollower(path: file)
         let source = file
         let exitOnFinish = view.exitOnFinish
@@ -104,7 +114,7 @@ struct TailCommand: AsyncParsableCommand {
                 }
                 try await clock.waitUntilDue(entry.time)
                 recorder?.enqueue(QueuedEvent(event: entry.event, run: entry.run, time: entry.time, line: String(line)))
-                replayer.deliver(entry, to: handlers + [finish])
+                replayer.deliver(entry, to: handlers + exporters + [finish])
                 if exitOnFinish, finish.allEnded { break }
             }
         }

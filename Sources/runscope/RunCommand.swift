@@ -39,6 +39,8 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var history: HistoryOptions
 
+    @OptionGroup var otlp: OTLPOptions
+
     func run() async throws {
         let chain = try Terminal.load(chainFile)
         let value: Value?
@@ -52,11 +54,14 @@ struct RunCommand: AsyncParsableCommand {
             Terminal.error("\(chainFile): \(problem)")
             throw ExitCode(2)
         }
+        let exporter = try otlp.exporter()
+        defer { OTLPOptions.finish(exporter) }
         let recorder = history.recorder(source: "run")
         defer { HistoryOptions.finish(recorder) }
+        let exporters: [any CallbackHandler] = exporter.map { [$0] } ?? []
         if !noTUI && Terminal.stdoutIsTerminal && events != "-" {
             if console { Terminal.error("runscope: --console is for headless runs; the terminal UI shows the runs") }
-            let recorders = try makeHandlers(console: false) + (recorder.map { [$0] } ?? [])
+            let recorders = try makeHandlers(console: false) + (recorder.map { [$0] } ?? []) + exporters
             let runnable = chain.runnable
             let input = value ?? .null
             let streaming = mode == .stream
@@ -70,7 +75,7 @@ struct RunCommand: AsyncParsableCommand {
                 return
             }
         }
-        let handlers = try makeHandlers(console: console) + (recorder.map { [$0] } ?? [])
+        let handlers = try makeHandlers(console: console) + (recorder.map { [$0] } ?? []) + exporters
         let runner = HeadlessRunner(
             chain: chain.runnable, input: value ?? .null, mode: mode, handlers: handlers, printOutput: events != "-")
         let status = await runner.run()

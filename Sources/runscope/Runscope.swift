@@ -16,6 +16,7 @@ struct Runscope: AsyncParsableCommand {
               runscope examples/joke.json --no-tui --console
               runscope run chain.json --input animal=bears --events run.jsonl
               runscope run chain.json --record run.jsonl && runscope replay run.jsonl
+              runscope run chain.json --no-tui --otlp http://127.0.0.1:6006/v1/traces
               runscope -- python app.py
               runscope exec --no-tui --summary -- python app.py
               python app.py | runscope tail -
@@ -36,7 +37,7 @@ struct Runscope: AsyncParsableCommand {
 
     /// `runscope [OPTIONS] -- COMMAND ...` is `runscope exec [OPTIONS] -- COMMAND ...`.
     static func main() async {
-        var arguments = Array(CommandLine.arguments.dropFirst())
+        var arguments = OTLPOptions.normalize(Array(CommandLine.arguments.dropFirst()))
         // Alone on a terminal: the history screen. Headless, the usage as before.
         if arguments.isEmpty, isatty(STDIN_FILENO) == 1, Terminal.stdoutIsTerminal { arguments = ["history"] }
         if let terminator = arguments.firstIndex(of: "--"), arguments[..<terminator].allSatisfy({ $0.hasPrefix("-") }),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RunscopeHistory
+import RunscopeCore
 import RunscopeReplay
 
 /// `runscope show REF`: a trace from the history, on the replay screen or headless.
@@ -21,6 +22,8 @@ struct ShowCommand: AsyncParsableCommand {
     @Option(help: "Replay with the recorded timing at this speed (2 is twice as fast) instead of all at once.")
     var speed: Double?
 
+    @OptionGroup var otlp: OTLPOptions
+
     func run() async throws {
         if let speed, speed <= 0 { throw ValidationError("--speed must be greater than 0") }
         let store = try HistoryAccess.store()
@@ -37,9 +40,12 @@ struct ShowCommand: AsyncParsableCommand {
         var view = self.view
         if view.headless && !view.console && !view.summary { view.summary = true }
         let clock = ReplayClock(speed: speed)
+        let exporter = try otlp.exporter(clock: { clock.now() })
+        defer { OTLPOptions.finish(exporter) }
+        let exporters: [any CallbackHandler] = exporter.map { [$0] } ?? []
         let entries = stored.entries
         let outcome = try await view.show(title: stored.title, clock: clock) { handlers in
-            try await Replayer(clock: clock).replay(entries, to: handlers)
+            try await Replayer(clock: clock).replay(entries, to: handlers + exporters)
         }
         if outcome != 0 { throw ExitCode(outcome) }
     }

@@ -1,0 +1,13 @@
+import SwiftProtobuf
+
+/// The generated OTLP messages under short names (the generated ones carry the proto package).
+public typealias OTLPExportRequest = Opentelemetry_Proto_Collector_Trace_V1_ExportTraceServiceRequest
+public typealias OTLPExportResponse = Opentelemetry_Proto_Collector_Trace_V1_ExportTraceServiceResponse
+public typealias OTLPResourceSpans = Opentelemetry_Proto_Trace_V1_ResourceSpans
+public typealias OTLPScopeSpans = Opentelemetry_Proto_Trace_V1_ScopeSpans
+public typealias OTLPSpan = Opentelemetry_Proto_Trace_V1_Span
+public typealias OTLPStatus = Opentelemetry_Proto_Trace_V1_Status
+public typealias OTLPKeyValue = Opentelemetry_Proto_Common_V1_KeyValue
+public typealias OTLPAnyValue = Opentelemetry_Proto_Common_V1_AnyValue
+public typealias OTLPResource = Opentelemetry_Proto_Resource_V1_Resource
+public typealias OTLPScope = Opentelemetry_Proto_Common_V1_InstrumentationScope
