@@ -19,7 +19,7 @@ struct ExecE2ETests {
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "run `swift build` first")
         let app = RunscopeCLIE2ETests.path("Tests/python/apps/zero_code_app.py")
         let session = try TmuxSession(
-            binary: binary, arguments: ["--", python, app], environment: ["ZERO_CODE_APP_PAUSE": "4"])
+            binary: binary, arguments: ["--", python, app], environment: ["ZERO_CODE_APP_PAUSE": "8"])
         defer { session.close() }
         let early = try #require(await session.waitFor(timeout: 60) { $0.contains("RunnableSequence") }, "no run appeared")
         let grown = try #require(

@@ -65,7 +65,7 @@ final class TmuxSession {
 
     /// Polls the screen every 50 ms until `predicate` holds; returns that screen, or nil after `timeout` seconds.
     @discardableResult
-    func waitFor(timeout: Double = 15, _ predicate: (String) -> Bool) async -> String? {
+    func waitFor(timeout: Double = 45, _ predicate: (String) -> Bool) async -> String? {
         let deadline = Date().addingTimeInterval(timeout)
         repeat {
             let screen = capture()
@@ -77,12 +77,12 @@ final class TmuxSession {
 
     /// Waits until the screen contains `text`.
     @discardableResult
-    func waitFor(_ text: String, timeout: Double = 15) async -> String? {
+    func waitFor(_ text: String, timeout: Double = 45) async -> String? {
         await waitFor(timeout: timeout) { $0.contains(text) }
     }
 
     /// The command's exit status, once it has ended (waits up to `timeout` seconds).
-    func exitStatus(timeout: Double = 15) async -> Int? {
+    func exitStatus(timeout: Double = 45) async -> Int? {
         let deadline = Date().addingTimeInterval(timeout)
         repeat {
             if let text = try? String(contentsOf: scratch.appendingPathComponent("status"), encoding: .utf8),
