@@ -35,7 +35,7 @@ import Glibc
         #expect(output == "ok then")
         let started = Date()
         let report = exporter.close()
-        #expect(Date().timeIntervalSince(started) < 3)
+        #expect(Date().timeIntervalSince(started) < 8, "close gives up well before its 10 s deadline")
         #expect(report.warnings.count == 1, "\(report.warnings)")
         #expect(report.warnings.first?.contains("4 spans not exported") == true, "\(report.warnings)")
         #expect(report.failed == 4)

@@ -13,14 +13,15 @@ struct ProviderStreamingTests {
         // The server sends the last token 8 intervals after the first. A client that
         // buffered the stream would see all tokens at once. Arrival times are taken on
         // Swift's cooperative pool, which CPU-bound tests running in parallel can starve
-        // for a moment (bunching tokens); so the spread must show in one of 3 runs.
+        // for a moment (bunching tokens); so a spread of two intervals must show in one of
+        // 5 runs (a buffering client's is about 0; a CI run saw 0.0008, 0.119 and 0.111 s).
         var spreads: [Double] = []
-        for _ in 0..<3 {
+        for _ in 0..<5 {
             let spread = try await tokenSpread(provider: provider)
             spreads.append(spread)
-            if spread >= 3 * Self.delay { break }
+            if spread >= 2 * Self.delay { break }
         }
-        #expect(spreads.contains { $0 >= 3 * Self.delay }, "tokens arrived within \(spreads) s")
+        #expect(spreads.contains { $0 >= 2 * Self.delay }, "tokens arrived within \(spreads) s")
     }
 
     /// Streams one answer and returns the seconds between the first and last token's arrival.
