@@ -84,7 +84,7 @@ final class RunRecord {
     func addToken(_ token: String, time: Date) {
         let micros = TimestampText.micros(time) - startMicros
         if firstTokenMs == nil { firstTokenMs = Double(micros) / 1000 }
-        appendMark(offset: tokenScalars, micros: micros)
+        TokenMarks.appendMark(offset: tokenScalars, micros: micros, to: &tokenMarks)
         var token = token
         token.withUTF8 { utf8 in
             tokenBytes.append(contentsOf: utf8)
@@ -120,11 +120,6 @@ final class RunRecord {
         guard end == nil, status == "running" else { return }
         status = "interrupted"
         rowDirty = true
-    }
-
-    /// Adds `[offset,ms]` to the marks.
-    private func appendMark(offset: Int, micros: Int64) {
-        TokenMarks.appendMark(offset: offset, micros: micros, to: &tokenMarks)
     }
 
     /// The tokens since the last batch as stored: their text.

@@ -45,31 +45,32 @@ struct TokenExpansion {
 
     private mutating func runTokens(_ runId: String) throws -> RunTokens {
         if let known = runs[runId] { return known }
-        var text = ""
+        var bytes: [UInt8] = []
         var marks: [TokenMarks.Mark] = []
         for row in try Row.fetchAll(db, sql: "SELECT chunk, text, marks FROM tokens WHERE run_id = ? ORDER BY chunk", arguments: [runId]) {
             guard let chunk = TokenMarks.parse(row["marks"]) else {
                 throw HistoryError("\(path): run \(runId): row \(row["chunk"] as Int? ?? -1) of table tokens has marks that are not [[offset, ms], ...]")
             }
-            text += row["text"] as String? ?? ""
+            bytes += (row["text"] as String? ?? "").utf8
             marks += chunk
         }
-        let tokens = RunTokens(bytes: Array(text.utf8), starts: try Self.byteStarts(text, marks, runId: runId, path: path), marks: marks)
+        let tokens = RunTokens(bytes: bytes, starts: try Self.byteStarts(bytes, marks, runId: runId, path: path), marks: marks)
         runs[runId] = tokens
         return tokens
     }
 
     /// Where each token starts in the text's UTF-8, from its mark's offset in code points.
-    private static func byteStarts(_ text: String, _ marks: [TokenMarks.Mark], runId: String, path: String) throws -> [Int] {
+    private static func byteStarts(_ bytes: [UInt8], _ marks: [TokenMarks.Mark], runId: String, path: String) throws -> [Int] {
         var starts: [Int] = []
         starts.reserveCapacity(marks.count)
         var scalar = 0
         var byte = 0
-        var iterator = text.unicodeScalars.makeIterator()
         for mark in marks {
-            while scalar < mark.offset, let next = iterator.next() {
+            // A code point starts at each byte that is not a continuation byte (10xxxxxx).
+            while scalar < mark.offset, byte < bytes.count {
+                byte += 1
+                while byte < bytes.count, bytes[byte] & 0xC0 == 0x80 { byte += 1 }
                 scalar += 1
-                byte += UTF8.width(next)
             }
             guard scalar == mark.offset, starts.last.map({ $0 <= byte }) ?? true else {
                 throw HistoryError("\(path): run \(runId): a token mark's offset \(mark.offset) is outside its text or out of order in table tokens")

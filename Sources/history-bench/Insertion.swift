@@ -102,11 +102,14 @@ enum Insertion {
         }
         var figures = Streaming()
         var slowdowns: [Double] = [], fromNone: [Double] = []
+        // HISTORY_BENCH_KIND=0|1|2 streams one kind only (for `perf stat` over one kind's work);
+        // HISTORY_BENCH_ROUNDS prints each round's rates.
+        let environment = ProcessInfo.processInfo.environment
+        let only = environment["HISTORY_BENCH_KIND"].flatMap(Int.init)
+        let printRounds = environment["HISTORY_BENCH_ROUNDS"] != nil
         for round in 0..<rounds {
             // The order turns round by round, so no kind always runs first (or after the writer's close).
             var rates: [Int: Double] = [:]
-            // HISTORY_BENCH_KIND=0|1|2 streams one kind only (for `perf stat` over one kind's work).
-            let only = ProcessInfo.processInfo.environment["HISTORY_BENCH_KIND"].flatMap(Int.init)
             for step in 0..<3 {
                 let kind = only ?? (round + step) % 3
                 let handlers: [any RunEventHandler] = [[], [NoopHandler()], [NoopHandler(), HistoryRecorder(path: path, source: "bench")]][kind]
@@ -114,7 +117,7 @@ enum Insertion {
             }
             guard only == nil else { continue }
             let (none, off, on) = (rates[0]!, rates[1]!, rates[2]!)
-            if ProcessInfo.processInfo.environment["HISTORY_BENCH_ROUNDS"] != nil {
+            if printRounds {
                 FileHandle.standardError.write("round \(round): none \(Int(none)) off \(Int(off)) on \(Int(on))\n".data(using: .utf8)!)
             }
             figures.noHandler = max(figures.noHandler, none)
