@@ -106,7 +106,11 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(
             name: "RunscopeOTLPTests",
-            dependencies: ["RunscopeOTLP", "RunscopeCore", .product(name: "SwiftProtobuf", package: "swift-protobuf")]),
+            dependencies: [
+                "RunscopeOTLP", "RunscopeCore", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ] + nio,
+            exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "RunscopeTestSupport"], exclude: ["Snapshots"]),
         .testTarget(
             name: "RunscopeHistoryUITests",

@@ -10,4 +10,9 @@ static inline int runscope_deflate_init_gzip(z_stream *stream, int level) {
     return deflateInit2(stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
 }
 
+// inflateInit2 likewise; windowBits 15 + 16 accepts only a gzip stream.
+static inline int runscope_inflate_init_gzip(z_stream *stream) {
+    return inflateInit2(stream, 15 + 16);
+}
+
 #endif

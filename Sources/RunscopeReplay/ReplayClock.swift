@@ -16,6 +16,7 @@ public final class ReplayClock: Sendable {
         var skipped = 0
         var mode: String
         var waitingFor: String?
+        var detail: String?
     }
 
     private let state: Locked<State>
@@ -80,6 +81,11 @@ public final class ReplayClock: Sendable {
         state.withLock { $0.waitingFor = file }
     }
 
+    /// Notes what the source says of itself (`runscope otlp`: service, trace, spans waiting), for the header.
+    public func noteDetail(_ text: String?) {
+        state.withLock { $0.detail = text }
+    }
+
     /// What the inspector's header says: `replay ×2`, `paused`, `replay ended`, `following`,
     /// `waiting for live.jsonl to appear`.
     public var label: String {
@@ -87,7 +93,7 @@ public final class ReplayClock: Sendable {
             if let file = state.waitingFor { return "waiting for \(file) to appear" }
             if state.finished { return "\(state.mode) ended" }
             if state.paused { return "paused (Space resumes, . steps)" }
-            guard state.mode == "replay" else { return state.mode }
+            guard state.mode == "replay" else { return state.detail.map { "\(state.mode) · \($0)" } ?? state.mode }
             guard let speed = state.speed else { return "replay" }
             return speed == 1 ? "replay" : "replay ×\(speed.formatted())"
         }

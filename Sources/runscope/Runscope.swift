@@ -20,6 +20,7 @@ struct Runscope: AsyncParsableCommand {
               runscope -- python app.py
               runscope exec --no-tui --summary -- python app.py
               python app.py | runscope tail -
+              runscope otlp                (receive OpenTelemetry spans on 127.0.0.1:4318)
               runscope validate chain.json
               runscope schema > chain.schema.json
               runscope runs --since 1d && runscope show last && runscope diff last~1 last
@@ -31,7 +32,7 @@ struct Runscope: AsyncParsableCommand {
             2 for a bad chain file or input.
             """,
         version: RunscopeVersion.current,
-        subcommands: [RunCommand.self, ExecCommand.self, ReplayCommand.self, TailCommand.self, ValidateCommand.self, SchemaCommand.self]
+        subcommands: [RunCommand.self, ExecCommand.self, ReplayCommand.self, TailCommand.self, OTLPCommand.self, ValidateCommand.self, SchemaCommand.self]
             + HistoryCommands.all,
         defaultSubcommand: RunCommand.self)
 

@@ -1,0 +1,56 @@
+import Foundation
+import RunscopeCore
+
+/// A received span read as a run: its ids, the run, and the events that start it, happen
+/// in it (streamed tokens) and end it. A Logfire pending span is a run with no end yet.
+public struct ReceivedRun: Sendable {
+    /// The key of a span: its trace id and its span id.
+    public struct Key: Hashable, Sendable {
+        public var trace: Data
+        public var span: Data
+    }
+
+    public var key: Key
+    /// The parent's key, or `nil` at a trace's root.
+    public var parent: Key?
+    public var run: RunInfo
+    public var start: Date
+    public var startEvent: RunEvent
+    /// Events between start and end (tokens), in time order.
+    public var middle: [ReceivedEvent]
+    /// When it ended, or `nil` while it runs (a pending span).
+    public var end: Date?
+    public var endEvent: RunEvent?
+
+    /// The run's events in order: start, middle, end (if it ended).
+    public var events: [ReceivedEvent] {
+        var all = [ReceivedEvent(event: startEvent, run: run, time: start)] + middle
+        if let end, let endEvent { all.append(ReceivedEvent(event: endEvent, run: run, time: end)) }
+        return all
+    }
+
+    /// The same run with another parent (a run shown as a root when its parent never came).
+    func reparented(to parent: Key?, parentRunId: UUID?, note: ValueObject) -> ReceivedRun {
+        var copy = self
+        copy.parent = parent
+        copy.run = RunInfo(
+            runId: run.runId, parentRunId: parentRunId, name: run.name, runType: run.runType, tags: run.tags,
+            metadata: run.metadata.merging(note), serialized: run.serialized, extra: run.extra)
+        copy.middle = middle.map { ReceivedEvent(event: $0.event, run: copy.run, time: $0.time) }
+        return copy
+    }
+}
+
+/// One event of a received run, ready for the handlers.
+public struct ReceivedEvent: Sendable {
+    public let event: RunEvent
+    public let run: RunInfo
+    public let time: Date
+
+    /// The event `event` of `run` at `time`.
+    public init(event: RunEvent, run: RunInfo, time: Date) {
+        self.event = event
+        self.run = run
+        self.time = time
+    }
+}
