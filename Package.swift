@@ -86,7 +86,12 @@ let package = Package(
                 "RunscopeCore", "RunscopeLoader", "RunscopeReplay", "RunscopeInspector", "RunscopeTUI", "RunscopeHistory",
                 "RunscopeHistoryUI", "RunscopeOTLP", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .executableTarget(name: "runscope-bench", dependencies: ["RunscopeCore", "RunscopeProviders", "RunscopeTUI", "RunscopeOTLP"]),
+        .executableTarget(
+            name: "runscope-bench",
+            dependencies: [
+                "RunscopeCore", "RunscopeProviders", "RunscopeTUI", "RunscopeOTLP",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ] + nio),
         // Prints history speed figures as JSON: insert throughput, listing, search, opening a trace.
         .executableTarget(name: "history-bench", dependencies: ["RunscopeHistory", "RunscopeCore"]),
         // A Swift-built demo chain in the inspector (screenshots; also drives the UI tests).

@@ -21,6 +21,8 @@ public struct ReceivedRun: Sendable {
     /// When it ended, or `nil` while it runs (a pending span).
     public var end: Date?
     public var endEvent: RunEvent?
+    /// The sending app's `service.name` (a root's metadata carries it; so does an orphan's, made root later).
+    public var service: String?
 
     /// The run's events in order: start, middle, end (if it ended).
     public var events: [ReceivedEvent] {

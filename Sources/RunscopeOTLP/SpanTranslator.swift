@@ -48,7 +48,7 @@ public enum SpanTranslator {
         let end = max(date(span.endTimeUnixNano), start)
         return ReceivedRun(
             key: key, parent: parent, run: info, start: start, startEvent: startEvent(info.runType, attributes),
-            middle: tokens(span, run: info), end: end, endEvent: endEvent(span, info.runType, attributes))
+            middle: tokens(span, run: info), end: end, endEvent: endEvent(span, info.runType, attributes), service: resource.serviceName)
     }
 
     /// A Logfire pending span: the start of the span that is its parent, which has not ended.
@@ -60,7 +60,7 @@ public enum SpanTranslator {
         let info = runInfo(span, attributes, key: key, parent: parent, resource: resource)
         return ReceivedRun(
             key: key, parent: parent, run: info, start: date(span.startTimeUnixNano),
-            startEvent: startEvent(info.runType, attributes), middle: [], end: nil, endEvent: nil)
+            startEvent: startEvent(info.runType, attributes), middle: [], end: nil, endEvent: nil, service: resource.serviceName)
     }
 
     /// The run id of a span: the trace id's first 8 bytes, then the span id's 8.

@@ -53,7 +53,8 @@ public struct TraceAssembler: Sendable {
         emit(run, into: &out)
     }
 
-    /// Every run still waiting, as a root (with `otel.parent_span_id` in its metadata), and what waited under it.
+    /// Every run still waiting, as a root (with `otel.parent_span_id`, `otel.trace_id` and
+    /// `otel.service.name` in its metadata), and what waited under it.
     public mutating func flush() -> [ReceivedEvent] {
         var out: [ReceivedEvent] = []
         while !waiting.isEmpty {
@@ -72,6 +73,7 @@ public struct TraceAssembler: Sendable {
     private func orphan(_ run: ReceivedRun) -> ReceivedRun {
         var note: ValueObject = ["otel.trace_id": .string(SpanIdentifiers.hex(run.key.trace))]
         if let parent = run.parent { note["otel.parent_span_id"] = .string(SpanIdentifiers.hex(parent.span)) }
+        if let service = run.service, run.run.metadata["otel.service.name"] == nil { note["otel.service.name"] = .string(service) }
         return run.reparented(to: nil, parentRunId: nil, note: note)
     }
 

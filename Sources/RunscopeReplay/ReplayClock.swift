@@ -17,6 +17,8 @@ public final class ReplayClock: Sendable {
         var mode: String
         var waitingFor: String?
         var detail: String?
+        /// While an event is delivered: the clock stands at its time.
+        var holding = false
     }
 
     private let state: Locked<State>
@@ -34,7 +36,7 @@ public final class ReplayClock: Sendable {
 
     private static func now(_ state: State) -> Date {
         guard let anchor = state.anchor else { return Date(timeIntervalSince1970: 0) }
-        guard let speed = state.speed, !state.paused, !state.finished else { return anchor }
+        guard let speed = state.speed, !state.paused, !state.finished, !state.holding else { return anchor }
         return anchor.addingTimeInterval(Date().timeIntervalSince(state.anchorWall) * speed)
     }
 
@@ -44,6 +46,19 @@ public final class ReplayClock: Sendable {
             state.anchor = time
             state.anchorWall = Date()
         }
+    }
+
+    /// Delivers an event recorded at `time`: the clock stands at `time` while `body` runs
+    /// (every handler reads the event's own time, however long the others take), then moves
+    /// on as `set(_:)` would have it.
+    public func deliver(at time: Date, _ body: () -> Void) {
+        state.withLock { state in
+            state.anchor = time
+            state.anchorWall = Date()
+            state.holding = true
+        }
+        body()
+        state.withLock { $0.holding = false }
     }
 
     /// The replay delivered its last event: the clock stops there.

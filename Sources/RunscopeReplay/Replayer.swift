@@ -22,10 +22,11 @@ public struct Replayer: Sendable {
         clock.finish()
     }
 
-    /// Sends one entry now.
+    /// Sends one entry now; every handler sees the clock at the entry's time.
     public func deliver(_ entry: EventLogEntry, to handlers: [any CallbackHandler]) {
-        clock.set(entry.time)
-        for handler in handlers { try? entry.event.dispatch(to: handler, run: entry.run) }
+        clock.deliver(at: entry.time) {
+            for handler in handlers { try? entry.event.dispatch(to: handler, run: entry.run) }
+        }
     }
 
     /// Reads every line into entries; bad lines are counted by the reader. A log in

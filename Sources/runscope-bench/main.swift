@@ -1,6 +1,7 @@
 // runscope-bench: prints speed figures as JSON. Run it in release:
 //   swift run -c release runscope-bench
 //   swift run -c release runscope-bench --only otlp     (what --otlp costs the chain)
+//   swift run -c release runscope-bench --only otlp-receive     (spans/s runscope otlp takes)
 import Foundation
 import RunscopeCore
 import RunscopeProviders
@@ -65,6 +66,11 @@ func invokeCost(tracer: Bool, invokes: Int = 2000) async throws -> Double {
 }
 
 func round3(_ x: Double) -> Value { .double((x * 1000).rounded() / 1000) }
+
+if Array(CommandLine.arguments.dropFirst()) == ["--only", "otlp-receive"] {
+    print(try await OTLPReceiveBench.figures().jsonString(indent: 2))
+    exit(0)
+}
 
 if Array(CommandLine.arguments.dropFirst()) == ["--only", "otlp"] {
     print(try await OTLPBench.figures().jsonString(indent: 2))

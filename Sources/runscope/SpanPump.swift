@@ -41,8 +41,9 @@ struct SpanPump {
 
     private func deliver(_ events: [ReceivedEvent]) {
         for item in events {
-            clock.set(item.time)
-            for handler in handlers { try? item.event.dispatch(to: handler, run: item.run) }
+            clock.deliver(at: item.time) {
+                for handler in handlers { try? item.event.dispatch(to: handler, run: item.run) }
+            }
         }
     }
 
