@@ -25,6 +25,7 @@ let package = Package(
                 .product(name: "RunscopeProviders", package: runscope),
                 .product(name: "RunscopeLoader", package: runscope),
                 .product(name: "RunscopeReplay", package: runscope),
+                .product(name: "RunscopeOTLP", package: runscope),
             ]),
     ]
 )

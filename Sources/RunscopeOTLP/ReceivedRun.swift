@@ -4,10 +4,41 @@ import RunscopeCore
 /// A received span read as a run: its ids, the run, and the events that start it, happen
 /// in it (streamed tokens) and end it. A Logfire pending span is a run with no end yet.
 public struct ReceivedRun: Sendable {
-    /// The key of a span: its trace id and its span id.
+    /// The key of a span: its trace id and its span id, as big-endian integers (cheap to hash).
     public struct Key: Hashable, Sendable {
-        public var trace: Data
-        public var span: Data
+        /// The trace id's first and last 8 bytes.
+        public var trace: Trace
+        public var span: UInt64
+
+        /// A trace id as two integers.
+        public struct Trace: Hashable, Sendable {
+            public var high: UInt64
+            public var low: UInt64
+        }
+
+        /// The key of a 16-byte trace id and an 8-byte span id (shorter ids read as zero-padded).
+        public init(trace: Data, span: Data) {
+            self.trace = Trace(high: Self.integer(trace.prefix(8)), low: Self.integer(trace.dropFirst(8).prefix(8)))
+            self.span = Self.integer(span.prefix(8))
+        }
+
+        /// The trace id in hex, as OTLP/JSON writes it.
+        public var traceHex: String { Self.hex(trace.high) + Self.hex(trace.low) }
+        /// The span id in hex.
+        public var spanHex: String { Self.hex(span) }
+
+        static func integer(_ bytes: Data) -> UInt64 {
+            bytes.withUnsafeBytes { raw in
+                var value: UInt64 = 0
+                for byte in raw { value = value << 8 | UInt64(byte) }
+                return value
+            }
+        }
+
+        static func hex(_ value: UInt64) -> String {
+            let text = String(value, radix: 16)
+            return String(repeating: "0", count: 16 - text.count) + text
+        }
     }
 
     public var key: Key

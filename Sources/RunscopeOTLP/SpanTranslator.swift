@@ -65,12 +65,11 @@ public enum SpanTranslator {
 
     /// The run id of a span: the trace id's first 8 bytes, then the span id's 8.
     public static func runId(_ key: ReceivedRun.Key) -> UUID {
-        var bytes = [UInt8](key.trace.prefix(8))
-        bytes.append(contentsOf: key.span.prefix(8))
-        while bytes.count < 16 { bytes.append(0) }
-        return UUID(uuid: (
-            bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-            bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        let high = key.trace.high.bigEndian
+        let low = key.span.bigEndian
+        return withUnsafeBytes(of: (high, low)) { raw in
+            UUID(uuid: raw.load(as: uuid_t.self))
+        }
     }
 
     private static func parentKey(_ trace: Data, _ parent: Data) -> ReceivedRun.Key? {
@@ -96,7 +95,7 @@ public enum SpanTranslator {
         if parent == nil {
             if let service = resource.serviceName { metadata["otel.service.name"] = .string(service) }
             if let project = resource.projectName { metadata["otel.project.name"] = .string(project) }
-            metadata["otel.trace_id"] = .string(SpanIdentifiers.hex(key.trace))
+            metadata["otel.trace_id"] = .string(key.traceHex)
         }
         var extra: ValueObject = [:]
         if let params = attributes.object("llm.invocation_parameters") { extra["invocation_params"] = .object(params) }

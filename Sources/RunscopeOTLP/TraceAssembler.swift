@@ -10,13 +10,9 @@ import RunscopeCore
 /// early, so what happens under it shows at once. A span sent again (an exporter's retry)
 /// is left out. `flush()` shows what still waits as roots, when the receiver stops.
 public struct TraceAssembler: Sendable {
-    /// What is known of one trace: its runs that started, and which of them ended.
-    private struct TraceState: Sendable {
-        var ended: [Data: Bool] = [:]
-    }
-
-    private var traces: [Data: TraceState] = [:]
-    private var traceOrder: [Data] = []
+    /// Per trace, its runs that started (by span id), and whether each ended.
+    private var traces: [ReceivedRun.Key.Trace: [UInt64: Bool]] = [:]
+    private var traceOrder: [ReceivedRun.Key.Trace] = []
     private var waiting: [ReceivedRun.Key: [ReceivedRun]] = [:]
     /// Runs waiting for their parent now.
     public private(set) var waitingCount = 0
@@ -40,8 +36,8 @@ public struct TraceAssembler: Sendable {
 
     /// As `receive(_:)`, appending to `out`.
     public mutating func receive(_ run: ReceivedRun, into out: inout [ReceivedEvent]) {
-        if traces[run.key.trace]?.ended[run.key.span] == true { return }
-        if let parent = run.parent, traces[parent.trace]?.ended[parent.span] == nil {
+        if traces[run.key.trace]?[run.key.span] == true { return }
+        if let parent = run.parent, traces[parent.trace]?[parent.span] == nil {
             guard waitingCount < waitLimit else {
                 emit(orphan(run), into: &out)
                 return
@@ -71,15 +67,15 @@ public struct TraceAssembler: Sendable {
 
     /// `run` as a root that keeps its parent's span id in its metadata.
     private func orphan(_ run: ReceivedRun) -> ReceivedRun {
-        var note: ValueObject = ["otel.trace_id": .string(SpanIdentifiers.hex(run.key.trace))]
-        if let parent = run.parent { note["otel.parent_span_id"] = .string(SpanIdentifiers.hex(parent.span)) }
+        var note: ValueObject = ["otel.trace_id": .string(run.key.traceHex)]
+        if let parent = run.parent { note["otel.parent_span_id"] = .string(parent.spanHex) }
         if let service = run.service, run.run.metadata["otel.service.name"] == nil { note["otel.service.name"] = .string(service) }
         return run.reparented(to: nil, parentRunId: nil, note: note)
     }
 
     /// Starts `run` (unless its start came already), lets out the runs waiting under it, then ends it.
     private mutating func emit(_ run: ReceivedRun, into out: inout [ReceivedEvent]) {
-        let state = traces[run.key.trace]?.ended[run.key.span]
+        let state = traces[run.key.trace]?[run.key.span]
         if state == nil {
             out.append(ReceivedEvent(event: run.startEvent, run: run.run, time: run.start))
             mark(run.key, ended: false)
@@ -96,11 +92,10 @@ public struct TraceAssembler: Sendable {
 
     private mutating func mark(_ key: ReceivedRun.Key, ended: Bool) {
         if traces[key.trace] == nil {
-            traces[key.trace] = TraceState()
             traceOrder.append(key.trace)
             if traceOrder.count > keptTraces * 2 { forgetOldTraces() }
         }
-        traces[key.trace]!.ended[key.span] = ended
+        traces[key.trace, default: [:]][key.span] = ended
     }
 
     /// Forgets the oldest traces past `keptTraces` (a child of one of them arriving later waits as an orphan).

@@ -19,12 +19,29 @@ enum OTLPReceiveBench {
         let pipeline = try bestRate(spans: spans) { try receive(bodies, contentEncoding: nil) }
         let pipelineGzip = try bestRate(spans: spans) { try receive(gzipped, contentEncoding: "gzip") }
         let decodeOnly = try bestRate(spans: spans) { for body in bodies { _ = try OTLPExportRequest(serializedBytes: body) } }
+        let requests = try bodies.map { try OTLPExportRequest(serializedBytes: $0) }
+        let translateOnly = try bestRate(spans: spans) {
+            var skipped = 0
+            for request in requests { _ = SpanTranslator.runs(request, skipped: &skipped) }
+        }
+        var skipped = 0
+        let runs = requests.map { SpanTranslator.runs($0, skipped: &skipped) }
+        let assembleOnly = try bestRate(spans: spans) {
+            var assembler = TraceAssembler()
+            var ready: [ReceivedEvent] = []
+            for batch in runs {
+                ready.removeAll(keepingCapacity: true)
+                for run in batch { assembler.receive(run, into: &ready) }
+            }
+        }
         let http = try await httpRate(bodies)
         return [
             "otlp_receive_spans_per_s": [
                 "batch": "512 spans (128 traces of chain > chat model + tool + prompt), protobuf",
                 "bytes_per_batch": .int(bodies.reduce(0) { $0 + $1.count } / bodies.count),
                 "decode_only": .int(Int(decodeOnly)),
+                "translate_only": .int(Int(translateOnly)),
+                "assemble_only": .int(Int(assembleOnly)),
                 "one_thread": .int(Int(pipeline)),
                 "one_thread_gzip": .int(Int(pipelineGzip)),
                 "http_loopback": .int(Int(http)),

@@ -10,5 +10,8 @@ enum FuzzTargets {
         "mustache": TemplateFuzz.runMustache,
         "arithmetic": ArithmeticFuzz.run,
         "partial-json": PartialJSONFuzz.run,
+        "otlp-protobuf": OTLPProtobufFuzz.run,
+        "otlp-json": OTLPJSONFuzz.run,
+        "gzip": GzipFuzz.run,
     ]
 }
