@@ -230,7 +230,7 @@ public enum OTLPJSONDecoder {
         guard let text = value.stringValue else { throw OTLPDecodeError("\(dotted(path, camel)): expected hex digits, found \(value.kindName)") }
         if text.isEmpty { return nil }
         guard let data = SpanIdentifiers.bytes(hex: text), data.count == bytes else {
-            throw OTLPDecodeError("\(dotted(path, camel)): expected \(bytes * 2) hex digits, found \"\(text.prefix(40))\"")
+            throw OTLPDecodeError("\(dotted(path, camel)): expected \(bytes * 2) hex digits, found \(Value.string(String(text.prefix(40))).compactJSON())")
         }
         return data
     }

@@ -92,7 +92,7 @@ final class OTLPRequestHandler: ChannelInboundHandler {
             $0.spans += spans
         }
         let answer: [UInt8] = encoding == .json ? Array("{}".utf8) : []
-        respond(.ok, answer, context: context, close: false)
+        respond(.ok, answer, context: context, close: !head.isKeepAlive)
     }
 
     /// Answers with an error status and a `google.rpc.Status` carrying `message`.
@@ -105,6 +105,7 @@ final class OTLPRequestHandler: ChannelInboundHandler {
         var extra: [(String, String)] = []
         if allow { extra.append(("Allow", "POST")) }
         if let retryAfter { extra.append(("Retry-After", String(retryAfter))) }
+        let close = close || head.map { !$0.isKeepAlive } ?? false
         respond(status, Self.status(code: Int(status.code), message: message, encoding: encoding), context: context, close: close, extra: extra)
     }
 

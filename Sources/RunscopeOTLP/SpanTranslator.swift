@@ -5,7 +5,7 @@ import RunscopeCore
 /// attributes to run types, inputs, outputs, messages, token usage and errors; the
 /// spans runscope itself exported come back as the runs they were.
 ///
-/// A run's id is the trace id's first 8 bytes then the span id, so the root of a trace
+/// A run's id is made from its trace and span ids (`runId(_:)`), so the root of a trace
 /// runscope exported keeps its run id (docs/otel.md).
 public enum SpanTranslator {
     /// The resource attributes a root run's metadata carries.
@@ -42,7 +42,8 @@ public enum SpanTranslator {
         let attributes = SpanAttributes(span.attributes)
         if attributes.string("logfire.span_type") == "pending_span" { return pending(span, attributes, resource: resource) }
         let key = ReceivedRun.Key(trace: span.traceID, span: span.spanID)
-        let parent = parentKey(span.traceID, span.parentSpanID)
+        // A span that names itself as its parent has none.
+        let parent = parentKey(span.traceID, span.parentSpanID).flatMap { $0 == key ? nil : $0 }
         let info = runInfo(span, attributes, key: key, parent: parent, resource: resource)
         let start = date(span.startTimeUnixNano)
         let end = max(date(span.endTimeUnixNano), start)
@@ -63,9 +64,13 @@ public enum SpanTranslator {
             startEvent: startEvent(info.runType, attributes), middle: [], end: nil, endEvent: nil, service: resource.serviceName)
     }
 
-    /// The run id of a span: the trace id's first 8 bytes, then the span id's 8.
+    /// The run id of a span: its low 8 bytes are the span id; its high 8 the trace id's
+    /// first 8, mixed with how the span id differs from the trace id's last 8. The root of a
+    /// trace runscope exported (trace id = the root's run id, span id = its last 8 bytes)
+    /// gets its run id back; two traces that share their first 8 bytes give different ids.
     public static func runId(_ key: ReceivedRun.Key) -> UUID {
-        let high = key.trace.high.bigEndian
+        // Multiplying by an odd constant is a bijection of UInt64 that keeps 0 at 0.
+        let high = (key.trace.high ^ ((key.trace.low ^ key.span) &* 0x9E37_79B9_7F4A_7C15)).bigEndian
         let low = key.span.bigEndian
         return withUnsafeBytes(of: (high, low)) { raw in
             UUID(uuid: raw.load(as: uuid_t.self))

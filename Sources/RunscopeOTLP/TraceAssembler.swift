@@ -76,6 +76,8 @@ public struct TraceAssembler: Sendable {
     /// Starts `run` (unless its start came already), lets out the runs waiting under it, then ends it.
     private mutating func emit(_ run: ReceivedRun, into out: inout [ReceivedEvent]) {
         let state = traces[run.key.trace]?[run.key.span]
+        // A copy that waited beside the first (an exporter's retry before the parent came).
+        if state == true { return }
         if state == nil {
             out.append(ReceivedEvent(event: run.startEvent, run: run.run, time: run.start))
             mark(run.key, ended: false)
@@ -84,7 +86,8 @@ public struct TraceAssembler: Sendable {
             waitingCount -= children.count
             for child in children.sorted(by: { $0.start < $1.start }) { emit(child, into: &out) }
         }
-        guard let end = run.end, let endEvent = run.endEvent else { return }
+        // A copy released just now may have ended it (a span filed under its own id).
+        guard let end = run.end, let endEvent = run.endEvent, traces[run.key.trace]?[run.key.span] != true else { return }
         out.append(contentsOf: run.middle)
         out.append(ReceivedEvent(event: endEvent, run: run.run, time: end))
         mark(run.key, ended: true)

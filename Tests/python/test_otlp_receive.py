@@ -260,8 +260,12 @@ def _parse(raw: bytes) -> Answer:
 
 # --------------------------------------------------------------------------- spans and runs
 def run_id(trace_hex: str, span_hex: str) -> str:
-    """The run id runscope gives a span: the trace id's first 8 bytes, then the span id."""
-    return str(uuid.UUID(trace_hex[:16] + span_hex))
+    """The run id runscope gives a span (SpanTranslator.runId): the span id as its low 8
+    bytes; the trace id's first 8 mixed with (its last 8 xor the span id) times an odd
+    constant as its high 8, so an exported root (span id = the trace id's last 8) keeps its id."""
+    high, low, span = int(trace_hex[:16], 16), int(trace_hex[16:], 16), int(span_hex, 16)
+    mixed = high ^ (((low ^ span) * 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF)
+    return str(uuid.UUID(f"{mixed:016x}{span:016x}"))
 
 
 def described(spans: Any) -> list[dict]:
@@ -413,7 +417,9 @@ def check_same_tree(received: list[dict], recorded: list[dict]) -> None:
     [root] = [e for e in received if e["event"].endswith("_start") and e["parent_run_id"] is None]
     assert root["metadata"].get("otel.service.name") == SERVICE, root["metadata"]
     trace_hex = root["metadata"].get("otel.trace_id")
-    assert isinstance(trace_hex, str) and uuid.UUID(root["run_id"]).hex.startswith(trace_hex[:16]), root
+    assert isinstance(trace_hex, str) and len(trace_hex) == 32, root
+    # The run id is made from the trace id and the span id (its last 8 bytes).
+    assert run_id(trace_hex, uuid.UUID(root["run_id"]).hex[16:]) == root["run_id"], root
 
 
 # --------------------------------------------------------------------------- the SDK
