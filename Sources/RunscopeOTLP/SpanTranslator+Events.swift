@@ -5,38 +5,39 @@ extension SpanTranslator {
     /// The event that starts the run: a chain's inputs, a model's messages or prompts,
     /// a tool's input, a retriever's query.
     static func startEvent(_ type: RunType, _ attributes: SpanAttributes) -> RunEvent {
-        let input = ioValue(attributes, "input")
+        // Parsed only where it is used: a model's input.value is a fallback for its messages.
+        func input() -> Value? { ioValue(attributes, "input") }
         switch type {
         case .chatModel:
             let messages = self.messages(attributes.groups("llm.input_messages."))
-                ?? genAIMessages(attributes.string("gen_ai.input.messages")) ?? input.map { [Message.human($0.text)] } ?? []
+                ?? genAIMessages(attributes.string("gen_ai.input.messages")) ?? input().map { [Message.human($0.text)] } ?? []
             return .chatModelStart(messages: [messages])
         case .llm:
             let prompts = attributes.groups("llm.prompts.").compactMap { $0.string("prompt.text") }
-            return .llmStart(prompts: prompts.isEmpty ? input.map { [$0.text] } ?? [] : prompts)
+            return .llmStart(prompts: prompts.isEmpty ? input().map { [$0.text] } ?? [] : prompts)
         case .tool:
             let text = attributes.string("input.value") ?? attributes.string("gen_ai.tool.call.arguments") ?? ""
-            return .toolStart(input: text, inputs: input?.objectValue.map(Value.object))
+            return .toolStart(input: text, inputs: input()?.objectValue.map(Value.object))
         case .retriever:
-            return .retrieverStart(query: input?.text ?? "")
+            return .retrieverStart(query: input()?.text ?? "")
         case .chain, .prompt, .parser:
-            return .chainStart(inputs: input ?? [:])
+            return .chainStart(inputs: input() ?? [:])
         }
     }
 
     /// The event that ends the run: its outputs, or its error when the span's status is ERROR.
     static func endEvent(_ span: OTLPSpan, _ type: RunType, _ attributes: SpanAttributes) -> RunEvent {
         if span.status.code == .error { return errorEvent(type, error(span)) }
-        let output = ioValue(attributes, "output")
+        func output() -> Value? { ioValue(attributes, "output") }
         switch type {
         case .chatModel, .llm:
             return .llmEnd(result(attributes, output: output))
         case .tool:
-            return .toolEnd(output: output ?? attributes.value("gen_ai.tool.call.result") ?? .string(""))
+            return .toolEnd(output: output() ?? attributes.value("gen_ai.tool.call.result") ?? .string(""))
         case .retriever:
             return .retrieverEnd(documents: documents(attributes.groups("retrieval.documents.")))
         case .chain, .prompt, .parser:
-            return .chainEnd(outputs: output ?? [:], inputs: nil)
+            return .chainEnd(outputs: output() ?? [:], inputs: nil)
         }
     }
 
@@ -69,9 +70,9 @@ extension SpanTranslator {
     }
 
     /// A model's answer: the output messages (or output text), token usage and finish reason.
-    static func result(_ attributes: SpanAttributes, output: Value?) -> LLMResult {
+    static func result(_ attributes: SpanAttributes, output: () -> Value?) -> LLMResult {
         var message = messages(attributes.groups("llm.output_messages."))?.first
-            ?? genAIMessages(attributes.string("gen_ai.output.messages"))?.first ?? .ai(output.map(outputText) ?? "")
+            ?? genAIMessages(attributes.string("gen_ai.output.messages"))?.first ?? .ai(output().map(outputText) ?? "")
         message.role = .ai
         message.usage = usage(attributes)
         if let reason = attributes.strings("gen_ai.response.finish_reasons")?.first ?? attributes.string("llm.finish_reason") { message.responseMetadata["finish_reason"] = .string(reason) }

@@ -68,12 +68,13 @@ _spec.loader.exec_module(capture)
 class Receiver:
     """`runscope otlp` on a free loopback port, started and waited for on its stderr line."""
 
-    def __init__(self, tmp_path: pathlib.Path, *args: str) -> None:
+    def __init__(self, tmp_path: pathlib.Path, *args: str, history: bool = False) -> None:
         self.events_path = pathlib.Path(tempfile.mkstemp(prefix="received-", suffix=".jsonl", dir=tmp_path)[1])
         env = {k: v for k, v in os.environ.items() if not k.startswith(("OTEL_", "RUNSCOPE_EVENTS"))}
         env["RUNSCOPE_HOME"] = str(tmp_path / "runscope-home")
         self.process = subprocess.Popen(
-            [BIN, "otlp", "--listen", "127.0.0.1:0", "--no-tui", "--events", str(self.events_path), "--no-history", *args],
+            [BIN, "otlp", "--listen", "127.0.0.1:0", "--no-tui", "--events", str(self.events_path),
+             *([] if history else ["--no-history"]), *args],
             cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         self.stdout: list[str] = []
         self.stderr: list[str] = []
@@ -141,12 +142,12 @@ def receiver(tmp_path: pathlib.Path) -> Iterator[Any]:
     """receiver(*flags) starts one; every one started is killed at the end if still running."""
     started: list[Receiver] = []
 
-    def start(*args: str) -> Receiver:
+    def start(*args: str, history: bool = False) -> Receiver:
         if len(started) == 0:
             help_run = subprocess.run([BIN, "otlp", "--help"], capture_output=True, text=True, timeout=WAIT)
             if help_run.returncode != 0 or "--listen" not in help_run.stdout + help_run.stderr:
                 pytest.fail(f"{BIN} has no `otlp` command yet (build it: swift build)")
-        started.append(Receiver(tmp_path, *args))
+        started.append(Receiver(tmp_path, *args, history=history))
         return started[-1]
 
     try:
@@ -604,3 +605,20 @@ def test_orphans_are_roots_at_exit(receiver: Any, signum: int) -> None:
     assert all(r["end"] is not None and r["end"]["event"] == "on_chain_end" for r in found.values()), found
     assert found[orphan]["start"]["metadata"].get("otel.trace_id") == "0123456789abcdef0123456789abcdef"
     assert found[orphan]["start"]["metadata"].get("otel.service.name") == SERVICE
+
+
+def test_received_runs_go_to_the_history(receiver: Any, tmp_path: pathlib.Path) -> None:
+    """Without --no-history the runs are kept: `runscope runs` lists the trace, and
+    `runscope export` gives back the lines --events wrote live."""
+    one = receiver(history=True)
+    send_recorded(one, fixture_requests("sdk-protobuf"))
+    live = stopped(one)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OTEL_")}
+    env["RUNSCOPE_HOME"] = str(tmp_path / "runscope-home")
+    listed = subprocess.run([BIN, "runs", "--json"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=WAIT)
+    assert listed.returncode == 0, listed.stderr
+    [trace] = json.loads(listed.stdout)
+    assert trace["name"] == "agent-run" and trace["runs"] == 4, trace
+    exported = subprocess.run([BIN, "export", trace["id"]], cwd=ROOT, env=env, capture_output=True, text=True, timeout=WAIT)
+    assert exported.returncode == 0, exported.stderr
+    assert [json.loads(line) for line in exported.stdout.splitlines() if line.strip()] == live
