@@ -59,18 +59,32 @@ struct HeadlessRunner {
         return last.content
     }
 
-    /// Calls `action` on SIGINT (a second Ctrl-C then quits at once).
-    static func onInterrupt(_ action: @escaping @Sendable () -> Void) -> any DispatchSourceSignal {
-        signal(SIGINT, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+    /// Calls `action` on SIGINT or SIGTERM (a second signal then quits at once, 130 or 143),
+    /// so a headless run stopped by `kill` or a supervisor still writes its history and
+    /// sends its last spans.
+    static func onInterrupt(_ action: @escaping @Sendable () -> Void) -> SignalSources {
         let count = Locked(0)
-        source.setEventHandler {
-            let n = count.withLock { $0 += 1; return $0 }
-            if n > 1 { exit(130) }
-            action()
+        let sources = [SIGINT, SIGTERM].map { number -> any DispatchSourceSignal in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                let n = count.withLock { $0 += 1; return $0 }
+                if n > 1 { exit(128 + number) }
+                action()
+            }
+            source.resume()
+            return source
         }
-        source.resume()
-        return source
+        return SignalSources(sources: sources)
+    }
+}
+
+/// Signal sources watched together; `cancel()` stops watching them all.
+struct SignalSources {
+    let sources: [any DispatchSourceSignal]
+
+    func cancel() {
+        for source in sources { source.cancel() }
     }
 }
 

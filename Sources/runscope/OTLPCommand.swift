@@ -54,8 +54,6 @@ struct OTLPCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         Terminal.error("runscope: receiving OTLP at \(receiver.url)")
-        let terminate = view.headless ? Self.onTerminate { queue.finish() } : nil
-        defer { terminate?.cancel() }
         let extra = logs + (recorder.map { [$0] } ?? [])
         let skipped = Locked(0)
         let outcome = try await view.show(title: "otlp \(host):\(receiver.port)", clock: clock) { handlers in
@@ -102,14 +100,5 @@ struct OTLPCommand: AsyncParsableCommand {
     /// Whether `host` is this machine only (127.0.0.0/8, ::1, localhost).
     static func isLoopback(_ host: String) -> Bool {
         host == "localhost" || host == "::1" || host.hasPrefix("127.")
-    }
-
-    /// Calls `action` once on SIGTERM (a headless receiver stops as on Ctrl-C).
-    static func onTerminate(_ action: @escaping @Sendable () -> Void) -> any DispatchSourceSignal {
-        signal(SIGTERM, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGTERM, queue: .global())
-        source.setEventHandler(handler: action)
-        source.resume()
-        return source
     }
 }

@@ -17,6 +17,7 @@ import json
 import os
 import pathlib
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -349,3 +350,37 @@ def test_a_replay_exports_the_same_spans_as_the_run(tmp_path: pathlib.Path) -> N
     # The replay's times are the recorded ones (the log keeps microseconds).
     for span_id_, (_, _, _, start, end) in replayed.items():
         assert abs(start - ran[span_id_][3]) < 1_000_000 and abs(end - ran[span_id_][4]) < 1_000_000
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_headless_run_stopped_by_a_signal_still_sends_its_spans(signum: int, tmp_path: pathlib.Path) -> None:
+    """`kill` (or Ctrl-C) mid-stream: the chain is cancelled, every run it started is sent as a
+    span (the open ones ended as cancelled), and the exit status is 1."""
+    pytest.importorskip("opentelemetry.proto", reason="opentelemetry-proto is not installed (it comes with arize-phoenix)")
+    log = tmp_path / "events.jsonl"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OTEL_")}
+    with collector() as server:
+        process = subprocess.Popen(
+            [BIN, "run", "--no-tui", "--no-history", "--events", str(log), "--otlp", server.url + "/v1/traces",
+             "Tests/InspectorE2ETests/Fixtures/long-stream.json"],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        try:
+            deadline = time.monotonic() + 60
+            # The signal to stop is the first streamed token in the events file, not a sleep.
+            while not (log.exists() and '"on_llm_new_token"' in log.read_text()):
+                assert process.poll() is None, process.stderr.read() if process.stderr else ""
+                assert time.monotonic() < deadline, "no token streamed within 60 s"
+                time.sleep(0.02)
+            process.send_signal(signum)
+            status = process.wait(timeout=60)
+        finally:
+            if process.poll() is None:
+                process.kill()
+        requests = list(server.requests)
+    assert status == 1, process.stderr.read() if process.stderr else ""
+    runs = runs_of(events(log))
+    spans = [span for r in requests for rs in decode_protobuf(r["body"]).resource_spans
+             for ss in rs.scope_spans for span in ss.spans]
+    assert sorted(s.span_id.hex() for s in spans) == sorted(span_id(run) for run in runs)
+    statuses = {s.name: {a.key: a.value.string_value for a in s.attributes}.get("runscope.status") for s in spans}
+    assert statuses.get("GenericFakeChatModel") == "cancelled", statuses
