@@ -97,8 +97,8 @@ let package = Package(
         // A Swift-built demo chain in the inspector (screenshots; also drives the UI tests).
         .executableTarget(name: "inspector-demo", dependencies: ["RunscopeTUI", "RunscopeCore"]),
         .executableTarget(name: "runscope-test-server", dependencies: ["RunscopeTestServer", "RunscopeCore"]),
-        .executableTarget(name: "example-custom-handler", dependencies: ["RunscopeCore"], path: "Examples/custom-handler"),
-        .executableTarget(name: "example-runtime-callbacks", dependencies: ["RunscopeCore"], path: "Examples/runtime-callbacks"),
+        .executableTarget(name: "example-custom-handler", dependencies: ["RunscopeCore"], path: "examples/swift/custom-handler"),
+        .executableTarget(name: "example-runtime-callbacks", dependencies: ["RunscopeCore"], path: "examples/swift/runtime-callbacks"),
         // Shared by test targets: comparing events with LangChain's reference recordings.
         .target(name: "RunscopeTestSupport", dependencies: ["RunscopeCore", "TerminalUI"], path: "Tests/RunscopeTestSupport"),
         .testTarget(name: "RunscopeCoreTests", dependencies: ["RunscopeCore", "RunscopeTestSupport"], exclude: ["Fixtures"]),
