@@ -16,9 +16,7 @@ public enum OTLPJSONDecoder {
         }
         let root = try object(value, at: "the body")
         var request = OTLPExportRequest()
-        for (index, item) in try array(root, "resourceSpans", "resource_spans", at: "").enumerated() {
-            request.resourceSpans.append(try resourceSpans(item, at: "resourceSpans[\(index)]"))
-        }
+        request.resourceSpans = try elements(root, "resourceSpans", "resource_spans", at: "", resourceSpans)
         return request
     }
 
@@ -31,9 +29,7 @@ public enum OTLPJSONDecoder {
             result.resource.droppedAttributesCount = try count(resourceObject, "droppedAttributesCount", "dropped_attributes_count", at: path + ".resource")
         }
         result.schemaURL = try string(item, "schemaUrl", snake: "schema_url", at: path) ?? ""
-        for (index, scopeValue) in try array(item, "scopeSpans", "scope_spans", at: path).enumerated() {
-            result.scopeSpans.append(try scopeSpans(scopeValue, at: path + ".scopeSpans[\(index)]"))
-        }
+        result.scopeSpans = try elements(item, "scopeSpans", "scope_spans", at: path, scopeSpans)
         return result
     }
 
@@ -47,9 +43,7 @@ public enum OTLPJSONDecoder {
             result.scope.attributes = try attributes(scopeObject, at: path + ".scope")
         }
         result.schemaURL = try string(item, "schemaUrl", snake: "schema_url", at: path) ?? ""
-        for (index, spanValue) in try array(item, "spans", "spans", at: path).enumerated() {
-            result.spans.append(try span(spanValue, at: path + ".spans[\(index)]"))
-        }
+        result.spans = try elements(item, "spans", "spans", at: path, span)
         return result
     }
 
@@ -66,19 +60,8 @@ public enum OTLPJSONDecoder {
         span.startTimeUnixNano = try integer(item, "startTimeUnixNano", "start_time_unix_nano", at: path) ?? 0
         span.endTimeUnixNano = try integer(item, "endTimeUnixNano", "end_time_unix_nano", at: path) ?? 0
         span.attributes = try attributes(item, at: path)
-        for (index, eventValue) in try array(item, "events", "events", at: path).enumerated() {
-            let eventPath = path + ".events[\(index)]"
-            let eventObject = try object(eventValue, at: eventPath)
-            var event = OTLPSpan.Event()
-            event.name = try string(eventObject, "name", at: eventPath) ?? ""
-            event.timeUnixNano = try integer(eventObject, "timeUnixNano", "time_unix_nano", at: eventPath) ?? 0
-            event.attributes = try attributes(eventObject, at: eventPath)
-            event.droppedAttributesCount = try count(eventObject, "droppedAttributesCount", "dropped_attributes_count", at: eventPath)
-            span.events.append(event)
-        }
-        for (index, linkValue) in try array(item, "links", "links", at: path).enumerated() {
-            span.links.append(try link(linkValue, at: path + ".links[\(index)]"))
-        }
+        span.events = try elements(item, "events", "events", at: path, event)
+        span.links = try elements(item, "links", "links", at: path, link)
         span.droppedAttributesCount = try count(item, "droppedAttributesCount", "dropped_attributes_count", at: path)
         span.droppedEventsCount = try count(item, "droppedEventsCount", "dropped_events_count", at: path)
         span.droppedLinksCount = try count(item, "droppedLinksCount", "dropped_links_count", at: path)
@@ -89,6 +72,16 @@ public enum OTLPJSONDecoder {
             span.status.code = OTLPStatus.StatusCode(rawValue: code) ?? .unset
         }
         return span
+    }
+
+    private static func event(_ value: Value, at path: String) throws(OTLPDecodeError) -> OTLPSpan.Event {
+        let item = try object(value, at: path)
+        var event = OTLPSpan.Event()
+        event.name = try string(item, "name", at: path) ?? ""
+        event.timeUnixNano = try integer(item, "timeUnixNano", "time_unix_nano", at: path) ?? 0
+        event.attributes = try attributes(item, at: path)
+        event.droppedAttributesCount = try count(item, "droppedAttributesCount", "dropped_attributes_count", at: path)
+        return event
     }
 
     private static func link(_ value: Value, at path: String) throws(OTLPDecodeError) -> OTLPSpan.Link {
@@ -111,11 +104,7 @@ public enum OTLPJSONDecoder {
     }
 
     private static func attributes(_ item: ValueObject, at path: String) throws(OTLPDecodeError) -> [OTLPKeyValue] {
-        var result: [OTLPKeyValue] = []
-        for (index, pairValue) in try array(item, "attributes", "attributes", at: path).enumerated() {
-            result.append(try keyValue(pairValue, at: path + ".attributes[\(index)]"))
-        }
-        return result
+        try elements(item, "attributes", "attributes", at: path, keyValue)
     }
 
     private static func keyValue(_ value: Value, at path: String) throws(OTLPDecodeError) -> OTLPKeyValue {
@@ -145,16 +134,12 @@ public enum OTLPJSONDecoder {
         } else if let list = field(item, "arrayValue", "array_value") {
             var array = Opentelemetry_Proto_Common_V1_ArrayValue()
             let listObject = try object(list, at: path + ".arrayValue")
-            for (index, element) in try self.array(listObject, "values", "values", at: path + ".arrayValue").enumerated() {
-                array.values.append(try anyValue(element, at: path + ".arrayValue.values[\(index)]"))
-            }
+            array.values = try elements(listObject, "values", "values", at: path + ".arrayValue", anyValue)
             result.arrayValue = array
         } else if let list = field(item, "kvlistValue", "kvlist_value") {
             var pairs = Opentelemetry_Proto_Common_V1_KeyValueList()
             let listObject = try object(list, at: path + ".kvlistValue")
-            for (index, element) in try array(listObject, "values", "values", at: path + ".kvlistValue").enumerated() {
-                pairs.values.append(try keyValue(element, at: path + ".kvlistValue.values[\(index)]"))
-            }
+            pairs.values = try elements(listObject, "values", "values", at: path + ".kvlistValue", keyValue)
             result.kvlistValue = pairs
         } else if let bytes = field(item, "bytesValue", "bytes_value") {
             guard let text = bytes.stringValue, let data = Data(base64Encoded: text) else {
@@ -182,6 +167,18 @@ public enum OTLPJSONDecoder {
         guard let value = field(item, camel, snake) else { return [] }
         guard let array = value.arrayValue else { throw OTLPDecodeError("\(dotted(path, camel)): expected an array, found \(value.kindName)") }
         return array
+    }
+
+    /// Each element of the array field, decoded at its place (`spans[3]`); none when the field is absent.
+    private static func elements<T>(
+        _ item: ValueObject, _ camel: String, _ snake: String, at path: String,
+        _ decode: (Value, String) throws(OTLPDecodeError) -> T
+    ) throws(OTLPDecodeError) -> [T] {
+        var result: [T] = []
+        for (index, element) in try array(item, camel, snake, at: path).enumerated() {
+            result.append(try decode(element, "\(dotted(path, camel))[\(index)]"))
+        }
+        return result
     }
 
     private static func string(_ item: ValueObject, _ name: String, snake: String? = nil, at path: String) throws(OTLPDecodeError) -> String? {

@@ -55,13 +55,6 @@ public struct ReceivedRun: Sendable {
     /// The sending app's `service.name` (a root's metadata carries it; so does an orphan's, made root later).
     public var service: String?
 
-    /// The run's events in order: start, middle, end (if it ended).
-    public var events: [ReceivedEvent] {
-        var all = [ReceivedEvent(event: startEvent, run: run, time: start)] + middle
-        if let end, let endEvent { all.append(ReceivedEvent(event: endEvent, run: run, time: end)) }
-        return all
-    }
-
     /// The same run with another parent (a run shown as a root when its parent never came).
     func reparented(to parent: Key?, parentRunId: UUID?, note: ValueObject) -> ReceivedRun {
         var copy = self

@@ -11,9 +11,6 @@ struct SpanAttributes {
         for pair in pairs { values[pair.key] = pair.value }
     }
 
-    /// Whether `key` is set.
-    func has(_ key: String) -> Bool { values[key] != nil }
-
     /// Whether some key starts with `prefix`.
     func hasPrefix(_ prefix: String) -> Bool { values.keys.contains { $0.hasPrefix(prefix) } }
 

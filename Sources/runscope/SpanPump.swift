@@ -22,12 +22,12 @@ struct SpanPump {
     /// Delivers what `request` makes ready.
     mutating func receive(_ request: OTLPExportRequest) {
         var ready: [ReceivedEvent] = []
-        for run in SpanTranslator.runs(request, skipped: &skipped) {
-            assembler.receive(run, into: &ready)
-        }
-        if let first = request.resourceSpans.first {
-            service = SpanTranslator.Resource(first.resource).serviceName ?? service
-            if let span = first.scopeSpans.first?.spans.first { trace = SpanIdentifiers.hex(span.traceID.prefix(4)) }
+        let runs = SpanTranslator.runs(request, skipped: &skipped)
+        for run in runs { assembler.receive(run, into: &ready) }
+        // The header's service and trace: the translator read them already.
+        if let last = runs.last {
+            service = last.service ?? service
+            trace = String(last.key.traceHex.prefix(8))
         }
         deliver(ready)
         note()
