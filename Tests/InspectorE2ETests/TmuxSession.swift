@@ -5,7 +5,7 @@ import Foundation
 /// capture-pane. The command runs under `sh`, which records `stty -g` before and
 /// after it and then its exit status in a scratch folder, then stays alive so the
 /// pane can still be read.
-final class TmuxSession {
+final class TmuxSession: Sendable {
     let socket = "runscope-e2e-\(UUID().uuidString.prefix(8))"
     let name = "inspector"
     let scratch: URL
@@ -64,15 +64,18 @@ final class TmuxSession {
     }
 
     /// Polls the screen every 50 ms until `predicate` holds; returns that screen, or nil after `timeout` seconds.
+    ///
+    /// The polling runs on a thread of its own, not on the test process's cooperative pool: that pool is
+    /// as wide as the machine has cores (2 on CI), and while every suite runs at once, long synchronous
+    /// tests can hold it for many seconds. A poll starved that long used to wake past its deadline and
+    /// fail although the program under test had done what was asked (CI saw two live streams "stop" in
+    /// the same second). A last look is taken at the deadline, so a late wake still sees the screen.
     @discardableResult
-    func waitFor(timeout: Double = 45, _ predicate: (String) -> Bool) async -> String? {
-        let deadline = Date().addingTimeInterval(timeout)
-        repeat {
+    func waitFor(timeout: Double = 45, _ predicate: @escaping @Sendable (String) -> Bool) async -> String? {
+        await Self.poll(timeout: timeout) { [self] in
             let screen = capture()
-            if predicate(screen) { return screen }
-            try? await Task.sleep(nanoseconds: 50_000_000)
-        } while Date() < deadline
-        return nil
+            return predicate(screen) ? screen : nil
+        }
     }
 
     /// Waits until the screen contains `text`.
@@ -83,13 +86,28 @@ final class TmuxSession {
 
     /// The command's exit status, once it has ended (waits up to `timeout` seconds).
     func exitStatus(timeout: Double = 45) async -> Int? {
-        let deadline = Date().addingTimeInterval(timeout)
-        repeat {
-            if let text = try? String(contentsOf: scratch.appendingPathComponent("status"), encoding: .utf8),
-               let status = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) { return status }
-            try? await Task.sleep(nanoseconds: 50_000_000)
-        } while Date() < deadline
-        return nil
+        let file = scratch.appendingPathComponent("status")
+        return await Self.poll(timeout: timeout) {
+            guard let text = try? String(contentsOf: file, encoding: .utf8) else { return nil }
+            return Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+    }
+
+    /// Calls `look` every 50 ms on a thread of its own until it gives a value or `timeout` seconds
+    /// have passed (it is called once more at the deadline).
+    static func poll<T: Sendable>(timeout: Double, _ look: @escaping @Sendable () -> T?) async -> T? {
+        await withCheckedContinuation { continuation in
+            let thread = Thread {
+                let deadline = Date().addingTimeInterval(timeout)
+                while Date() < deadline {
+                    if let found = look() { return continuation.resume(returning: found) }
+                    Thread.sleep(forTimeInterval: 0.05)
+                }
+                continuation.resume(returning: look())
+            }
+            thread.name = "tmux-poll"
+            thread.start()
+        }
     }
 
     /// `stty -g` of the pane before and after the command.
