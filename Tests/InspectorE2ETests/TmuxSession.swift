@@ -145,7 +145,12 @@ final class TmuxSession: Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        markDescriptorsCloseOnExec()
+        // Every other descriptor is closed in the child alone. (This used to mark all of the
+        // test process's descriptors close-on-exec, which raced with Foundation's Process in
+        // other tests: a child started meanwhile lost the socket by which Process sees it exit,
+        // Process then waited for that child in a blocking waitpid, and no other process's
+        // exit was seen until it ended; a test server left running froze the whole run.)
+        try closeFrom(3, in: &actions)
         var environment = ProcessInfo.processInfo.environment
         environment["LANG"] = "C.UTF-8"
         environment.removeValue(forKey: "TMUX")
@@ -178,13 +183,15 @@ final class TmuxSession: Sendable {
         return output
     }
 
-    /// Sets close-on-exec on every descriptor above 2, so spawned programs inherit none of them.
-    static func markDescriptorsCloseOnExec() {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
-        for fd in names.compactMap({ Int32($0) }) where fd > 2 {
-            let flags = fcntl(fd, F_GETFD)
-            if flags >= 0 { _ = fcntl(fd, F_SETFD, flags | FD_CLOEXEC) }
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34+; Swift's Glibc module does not
+    /// export it): the child closes every descriptor from `lowest` up before it runs.
+    static func closeFrom(_ lowest: Int32, in actions: inout posix_spawn_file_actions_t) throws {
+        typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else {
+            throw CocoaError(.featureUnsupported, userInfo: [NSLocalizedDescriptionKey: "glibc 2.34 or later is needed"])
         }
+        let add = unsafeBitCast(symbol, to: AddCloseFrom.self)
+        guard add(&actions, lowest) == 0 else { throw POSIXError(.EINVAL) }
     }
 
     static func which(_ program: String) -> String? {

@@ -207,7 +207,9 @@ struct ProviderFailureTests {
             let names = outcome.recorder.names
             let firstToken = try #require(names.firstIndex(of: "on_llm_new_token"))
             #expect(names.lastIndex(of: "on_retry").map { $0 < firstToken } ?? true)
-            #expect(server.requests.count == outcome.recorder.retries.count + 1)
+            // No attempt the recorder did not see; one retried before its first byte may have
+            // been given up before the server took its request (CI once saw 1 request, 1 retry).
+            #expect((1...outcome.recorder.retries.count + 1).contains(server.requests.count))
             #expect(await server.waitUntil { $0.abandonedResponses == $0.requests.count })
         }
     }
