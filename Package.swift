@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "RunscopeReplay", targets: ["RunscopeReplay"]),
         .library(name: "RunscopeHistory", targets: ["RunscopeHistory"]),
         .library(name: "RunscopeOTLP", targets: ["RunscopeOTLP"]),
+        .library(name: "RunscopePricing", targets: ["RunscopePricing"]),
         .library(name: "TerminalUI", targets: ["TerminalUI"]),
         .library(name: "RunscopeInspector", targets: ["RunscopeInspector"]),
         .library(name: "RunscopeTUI", targets: ["RunscopeTUI"]),
@@ -47,11 +48,13 @@ let package = Package(
         // chain.json (LangChain's serialized form and the compact form) to runnables.
         .target(name: "RunscopeLoader", dependencies: ["RunscopeCore", "RunscopeProviders"]),
         // Reading event logs back: replay with timing, follow a growing log, summaries.
-        .target(name: "RunscopeReplay", dependencies: ["RunscopeCore"]),
+        // Model prices (USD per million tokens, each with its source and date) and what a run's usage costs.
+        .target(name: "RunscopePricing", dependencies: ["RunscopeCore"]),
+        .target(name: "RunscopeReplay", dependencies: ["RunscopeCore", "RunscopePricing"]),
         // Run history: every run in a local SQLite database (GRDB, WAL, FTS5), references, export, diff.
         .target(
             name: "RunscopeHistory",
-            dependencies: ["RunscopeCore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["RunscopeCore", "RunscopePricing", .product(name: "GRDB", package: "GRDB.swift")]),
         // zlib (the system's), through a shim header. Only RunscopeOTLP's gzip imports it.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         // OpenTelemetry export: runs become OTLP spans (OpenInference and GenAI attributes),
@@ -66,13 +69,13 @@ let package = Package(
         // Cells, buffers and widgets: what the screen shows, with no terminal I/O.
         .target(name: "TerminalUI"),
         // Inspector state, pure reducer, key map, follow mode, search, event hand-off. No terminal, no I/O.
-        .target(name: "RunscopeInspector", dependencies: ["RunscopeCore"]),
+        .target(name: "RunscopeInspector", dependencies: ["RunscopeCore", "RunscopePricing"]),
         // ncursesw, wide-character API, through a shim header. Only NcursesBackend imports it.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // The only code that talks to ncurses: init/restore, colours, drawing a buffer diff, keys, resize.
         .target(name: "NcursesBackend", dependencies: ["CNcursesw", "TerminalUI"]),
         // The inspector's view (state -> Buffer), the app loop and the benchmark.
-        .target(name: "RunscopeTUI", dependencies: ["RunscopeInspector", "NcursesBackend", "TerminalUI", "RunscopeCore"]),
+        .target(name: "RunscopeTUI", dependencies: ["RunscopeInspector", "NcursesBackend", "TerminalUI", "RunscopeCore", "RunscopePricing"]),
         // The history screen and the diff split view (state, reducers, views, their loops). RunscopeTUI stays free of GRDB.
         .target(
             name: "RunscopeHistoryUI",
@@ -84,7 +87,7 @@ let package = Package(
             name: "runscope",
             dependencies: [
                 "RunscopeCore", "RunscopeLoader", "RunscopeReplay", "RunscopeInspector", "RunscopeTUI", "RunscopeHistory",
-                "RunscopeHistoryUI", "RunscopeOTLP", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "RunscopeHistoryUI", "RunscopeOTLP", "RunscopePricing", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
             name: "runscope-bench",
@@ -107,7 +110,7 @@ let package = Package(
         .testTarget(name: "RunscopeReplayTests", dependencies: ["RunscopeReplay", "RunscopeLoader", "RunscopeTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "RunscopeHistoryTests",
-            dependencies: ["RunscopeHistory", "RunscopeCore", "RunscopeTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["RunscopeHistory", "RunscopeCore", "RunscopePricing", "RunscopeTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "RunscopeOTLPTests",
@@ -120,7 +123,8 @@ let package = Package(
         .testTarget(
             name: "RunscopeHistoryUITests",
             dependencies: ["RunscopeHistoryUI", "RunscopeHistory", "RunscopeInspector", "TerminalUI", "RunscopeCore"]),
-        .testTarget(name: "RunscopeInspectorTests", dependencies: ["RunscopeInspector", "RunscopeCore"]),
+        .testTarget(name: "RunscopeInspectorTests", dependencies: ["RunscopeInspector", "RunscopeCore", "RunscopePricing"]),
+        .testTarget(name: "RunscopePricingTests", dependencies: ["RunscopePricing", "RunscopeCore"]),
         .testTarget(
             name: "RunscopeTUITests",
             dependencies: ["RunscopeTUI", "RunscopeInspector", "TerminalUI", "RunscopeCore", "NcursesBackend", "RunscopeTestSupport"],

@@ -1,5 +1,6 @@
 import Foundation
 import RunscopeCore
+import RunscopePricing
 import Synchronization
 
 /// A handler that keeps every run in the history. `handle` only appends the event to a
@@ -46,13 +47,15 @@ public final class HistoryRecorder: RunEventHandler {
 
     /// A recorder writing to the database at `path` (opened on the writer thread, so a busy
     /// database never delays the chain). `source` says what wrote the traces (`run`, `tail`, `import`).
+    /// Model runs are priced with `prices` unless their result gives its cost (`llm_output.cost_usd`).
     public init(
         path: String, source: String, timeout: TimeInterval = 5, interval: TimeInterval = 0.05, capacity: Int = 1 << 20,
-        clock: @escaping @Sendable () -> Date = { Date() }
+        prices: PriceTable = .builtIn, clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.capacity = capacity
         self.clock = clock
-        let loop = WriterLoop(path: path, timeout: timeout, interval: interval, writer: BatchWriter(writer: .current, source: source))
+        let loop = WriterLoop(
+            path: path, timeout: timeout, interval: interval, writer: BatchWriter(writer: .current, source: source), prices: prices)
         let thread = Thread { [self] in
             loop.run(
                 take: { [self] in take() }, giveBack: { [self] in giveBack($0) },

@@ -1,11 +1,14 @@
 import Foundation
 import RunscopeCore
+import RunscopePricing
 
 /// The writer's view of the traces it is writing: which trace each run belongs to,
 /// the runs and traces changed since the last batch, and their pending event lines.
 /// Runs of finished traces are dropped from memory once written. The run of the last
 /// event is kept at hand, so a stream of tokens finds its run and trace without lookups.
 struct TraceIndex {
+    /// What model runs cost, for those whose result does not say (`llm_output.cost_usd`).
+    var prices: PriceTable = .builtIn
     var runs: [UUID: RunRecord] = [:]
     var traces: [UUID: TraceRecord] = [:]
     /// Runs and traces changed since the last batch, in the order first changed.
@@ -57,6 +60,7 @@ struct TraceIndex {
         }
         let event = item.event
         run.apply(event, time: item.time)
+        if case .llmEnd(let result) = event, run.cost == nil { run.cost = prices.cost(of: result, metadata: run.metadata)?.dollars }
         if run.id == trace.id, event.isEnd {
             trace.end = run.end
             trace.status = run.status

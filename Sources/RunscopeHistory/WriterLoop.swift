@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RunscopePricing
 
 /// The writer thread's loop: opens the database, then commits a batch each time it wakes,
 /// until the recorder closes. The first error stops the writing and becomes the warning.
@@ -16,7 +17,8 @@ final class WriterLoop: @unchecked Sendable {
     private var started: [UUID] = []
     private var startedSet: Set<UUID> = []
 
-    init(path: String, timeout: TimeInterval, interval: TimeInterval, writer: BatchWriter) {
+    init(path: String, timeout: TimeInterval, interval: TimeInterval, writer: BatchWriter, prices: PriceTable = .builtIn) {
+        index.prices = prices
         self.path = path
         self.timeout = timeout
         self.interval = interval

@@ -1,4 +1,5 @@
 import Foundation
+import RunscopePricing
 
 /// Everything the inspector shows: the runs, the chain's progress, and the
 /// view settings the user chose (selection, expansion, focus, tab, follow,
@@ -42,11 +43,12 @@ public struct InspectorState: Sendable {
     /// Set while a recorded run is replayed or followed: Space pauses, `.` steps.
     public internal(set) var playback: Playback?
 
-    /// A fresh inspector for `title`, sized `width` × `height`.
-    public init(title: String, width: Int = 80, height: Int = 24, now: Date = Date()) {
+    /// A fresh inspector for `title`, sized `width` × `height`, pricing model runs with `prices`.
+    public init(title: String, width: Int = 80, height: Int = 24, now: Date = Date(), prices: PriceTable = .builtIn) {
         self.title = title
         self.now = now
         self.layout = InspectorLayout(width: width, height: height)
+        forest = RunForest(prices: prices)
     }
 
     /// The selected run, if any.

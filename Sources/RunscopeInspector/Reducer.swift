@@ -82,7 +82,7 @@ extension InspectorState {
     /// Resets run data for a new chain run; view settings stay.
     mutating func restart(at time: Date) {
         let showsHidden = forest.showsHidden
-        forest = RunForest()
+        forest = RunForest(prices: forest.prices)
         forest.setShowsHidden(showsHidden)
         chain = .running
         chainStart = time

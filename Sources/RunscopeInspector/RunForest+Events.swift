@@ -94,6 +94,9 @@ extension RunForest {
             node.version += 1
         }
         adjustAncestors(of: index, count: 0, active: -1, failed: status == .failed ? 1 : 0)
+        if case .llmEnd(let result) = event, let usage = result.usage {
+            account(usage, of: index, priced: prices.cost(of: result, metadata: nodes[index].metadata))
+        }
     }
 
     /// How `event` ends `node`: an error's status (failed, cancelled, interrupted, routed), a

@@ -1,5 +1,6 @@
 import Foundation
 import RunscopeCore
+import RunscopePricing
 
 /// The runs seen so far as a forest (roots in start order, children in start
 /// order) plus the flattened list of visible rows.
@@ -27,7 +28,15 @@ public struct RunForest: Sendable {
     public private(set) var hiddenCount = 0
 
     /// An empty forest.
-    public init() {}
+    /// What model runs cost (their ``RunNode/cost`` and the rollups).
+    public let prices: PriceTable
+    /// Usage and cost over every run seen.
+    public private(set) var rollup = Rollup()
+
+    /// An empty forest pricing model runs with `prices`.
+    public init(prices: PriceTable = .builtIn) {
+        self.prices = prices
+    }
 
     /// The number of runs.
     public var count: Int { nodes.count }
@@ -117,6 +126,21 @@ public struct RunForest: Sendable {
         }
     }
 
+    /// Adds model run `index`'s usage and cost (nil `priced`: its model has no price) to its
+    /// own rollup, every run above it and the forest's.
+    mutating func account(_ usage: UsageMetadata, of index: Int, priced: (price: ModelPrice, dollars: Double)?) {
+        let cost = priced?.dollars
+        nodes[index].price = priced?.price
+        nodes[index].cost = cost
+        nodes[index].rollup.add(usage: usage, cost: cost)
+        rollup.add(usage: usage, cost: cost)
+        var current = nodes[index].parent
+        while let node = current {
+            nodes[node].rollup.add(usage: usage, cost: cost)
+            current = nodes[node].parent
+        }
+    }
+
     /// Records model run `index` as a stream source of every run above it.
     private mutating func addStreamSource(_ index: Int) {
         var current = nodes[index].parent
@@ -139,6 +163,7 @@ public struct RunForest: Sendable {
                 of: child, count: node.descendantCount + 1,
                 active: node.activeDescendants + (node.status.isActive ? 1 : 0),
                 failed: node.failedDescendants + (node.status.isFailure ? 1 : 0))
+            if !node.rollup.isEmpty { for ancestor in ancestors(of: child) { nodes[ancestor].rollup.add(node.rollup) } }
             var models = nodes[child].streamSources
             if node.runType.isModel { models.insert(child, at: 0) }
             for ancestor in ancestors(of: child) { nodes[ancestor].streamSources.insert(contentsOf: models, at: 0) }

@@ -1,5 +1,6 @@
 import Foundation
 import RunscopeCore
+import RunscopePricing
 
 /// One run as the inspector keeps it: who it is, how it stands, what went in
 /// and out, the tokens it streamed, and counts over the runs below it.
@@ -39,6 +40,12 @@ public struct RunNode: Sendable {
     public var lastTokenTime: Date?
     public var finishReason: String?
     public var usage: UsageMetadata?
+    /// The price the table gives this model run, if it knows the model.
+    public var price: ModelPrice?
+    /// What this model run's usage cost in US dollars, when its model has a price.
+    public var cost: Double?
+    /// Usage and cost of this run and every run below it (``Rollup``).
+    public var rollup = Rollup()
     /// Model runs below this one, in start order: what a chain's Stream tab shows.
     public var streamSources: [Int] = []
     /// Number of runs below this one.

@@ -80,9 +80,12 @@ extension LangChainDecoder {
         message.id = try kwargs.optionalString("id")
         if kwargs.has("usage_metadata") {
             let usage = kwargs["usage_metadata"]
+            let input = usage["input_token_details"], output = usage["output_token_details"]
             message.usage = UsageMetadata(
                 inputTokens: try usage.optionalInt("input_tokens") ?? 0, outputTokens: try usage.optionalInt("output_tokens") ?? 0,
-                totalTokens: try usage.optionalInt("total_tokens"))
+                totalTokens: try usage.optionalInt("total_tokens"),
+                cacheReadTokens: try input.optionalInt("cache_read"), cacheCreationTokens: try input.optionalInt("cache_creation"),
+                reasoningTokens: try output.optionalInt("reasoning"))
         }
         if kwargs.has("response_metadata") { message.responseMetadata = try kwargs["response_metadata"].object() }
         if kwargs.has("additional_kwargs") { message.additionalKwargs = try kwargs["additional_kwargs"].object() }

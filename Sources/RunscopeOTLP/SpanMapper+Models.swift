@@ -58,6 +58,11 @@ extension SpanMapper {
             list.set("llm.token_count.total", usage.totalTokens)
             list.set("gen_ai.usage.input_tokens", usage.inputTokens)
             list.set("gen_ai.usage.output_tokens", usage.outputTokens)
+            list.set("llm.token_count.prompt_details.cache_read", usage.cacheReadTokens)
+            list.set("llm.token_count.prompt_details.cache_write", usage.cacheCreationTokens)
+            list.set("llm.token_count.completion_details.reasoning", usage.reasoningTokens)
+            list.set("gen_ai.usage.cache_read.input_tokens", usage.cacheReadTokens)
+            list.set("gen_ai.usage.cache_creation.input_tokens", usage.cacheCreationTokens)
         }
         let metadata = message?.responseMetadata ?? [:]
         list.set("gen_ai.response.model", metadata["model_name"]?.stringValue ?? metadata["model"]?.stringValue)

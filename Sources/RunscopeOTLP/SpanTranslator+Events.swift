@@ -95,7 +95,12 @@ extension SpanTranslator {
         let input = attributes.int("llm.token_count.prompt") ?? attributes.int("gen_ai.usage.input_tokens")
         let output = attributes.int("llm.token_count.completion") ?? attributes.int("gen_ai.usage.output_tokens")
         guard input != nil || output != nil else { return nil }
-        return UsageMetadata(inputTokens: input ?? 0, outputTokens: output ?? 0, totalTokens: attributes.int("llm.token_count.total"))
+        return UsageMetadata(
+            inputTokens: input ?? 0, outputTokens: output ?? 0, totalTokens: attributes.int("llm.token_count.total"),
+            cacheReadTokens: attributes.int("llm.token_count.prompt_details.cache_read") ?? attributes.int("gen_ai.usage.cache_read.input_tokens"),
+            cacheCreationTokens: attributes.int("llm.token_count.prompt_details.cache_write")
+                ?? attributes.int("gen_ai.usage.cache_creation.input_tokens"),
+            reasoningTokens: attributes.int("llm.token_count.completion_details.reasoning"))
     }
 
     /// Streamed tokens that runscope exported as `new_token` span events (`--otlp-tokens`).

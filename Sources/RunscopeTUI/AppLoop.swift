@@ -1,6 +1,7 @@
 import Foundation
 import NcursesBackend
 import RunscopeInspector
+import RunscopePricing
 import TerminalUI
 
 /// The UI thread's loop: joins keys, the events drained from the handler (once
@@ -42,7 +43,8 @@ final class AppLoop {
     /// Takes over the terminal; throws when there is none.
     /// `terminal`: one already started (a screen under this one), else the loop starts its own.
     init(title: String, exitOnFinish: Bool, runner: ChainRunner, control: (any PlaybackControl)? = nil,
-         output: OutputLog? = nil, terminal shared: NcursesTerminal? = nil, history: InspectorApp.Overlay? = nil) throws {
+         output: OutputLog? = nil, terminal shared: NcursesTerminal? = nil, history: InspectorApp.Overlay? = nil,
+         prices: PriceTable = .builtIn) throws {
         self.terminal = shared ?? NcursesTerminal()
         self.ownsTerminal = shared == nil
         self.history = history
@@ -57,7 +59,7 @@ final class AppLoop {
         }
         if ownsTerminal { try terminal.start() }
         let size = terminal.size
-        state = InspectorState(title: title, width: size.width, height: size.height)
+        state = InspectorState(title: title, width: size.width, height: size.height, prices: prices)
     }
 
     deinit { if ownsTerminal { terminal.restore() } }

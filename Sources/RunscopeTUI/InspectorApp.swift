@@ -2,6 +2,7 @@ import Foundation
 import NcursesBackend
 import RunscopeCore
 import RunscopeInspector
+import RunscopePricing
 
 /// The live inspector as a program: takes over the terminal, starts the chain
 /// with an ``InspectorHandler``, and shows its runs until the user quits.
@@ -54,14 +55,15 @@ public enum InspectorApp {
     /// (`runscope exec`), shown in the Output view. `history` is what `H` opens.
     public static func run(
         title: String, exitOnFinish: Bool = false, playback: (any PlaybackControl)? = nil, output: OutputLog? = nil,
-        history: Overlay? = nil, start: @escaping @Sendable ([any CallbackHandler]) -> Task<Value, any Error>
+        history: Overlay? = nil, prices: PriceTable = .builtIn, start: @escaping @Sendable ([any CallbackHandler]) -> Task<Value, any Error>
     ) async throws -> Outcome {
         let runner = ChainRunner(start: start)
         let ended = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<(Bool, Int32?), any Error>) in
             let thread = Thread {
                 do {
                     let loop = try AppLoop(
-                        title: title, exitOnFinish: exitOnFinish, runner: runner, control: playback, output: output, history: history)
+                        title: title, exitOnFinish: exitOnFinish, runner: runner, control: playback, output: output, history: history,
+                        prices: prices)
                     continuation.resume(returning: loop.run())
                 } catch {
                     continuation.resume(throwing: error)

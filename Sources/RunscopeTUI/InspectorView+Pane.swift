@@ -1,5 +1,6 @@
 import Foundation
 import RunscopeInspector
+import RunscopePricing
 import TerminalUI
 
 /// Lines of pane content, produced on demand for the visible rows only.
@@ -57,9 +58,8 @@ extension InspectorView {
             parts.append("\(Format.count(node.tokenCount)) tokens")
             if let rate = node.tokensPerSecond(now: state.now) { parts.append("\(Format.rate(rate)) tok/s") }
             if let reason = node.finishReason { parts.append("finish \(reason)") }
-            if let usage = node.usage {
-                parts.append("usage \(usage.inputTokens) in / \(usage.outputTokens) out / \(usage.totalTokens)")
-            }
+            if let usage = node.usage { parts.append("usage " + PaneText.usage(usage)) }
+            if let cost = node.cost { parts.append(CostText.format(cost)) }
             return [Span(parts.joined(separator: " · "), style: Theme.label)]
         case .stream where node.runType != .tool:
             let tokens = node.streamSources.reduce(0) { $0 + state.forest[$1].tokenCount }

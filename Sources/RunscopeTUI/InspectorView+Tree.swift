@@ -1,5 +1,6 @@
 import Foundation
 import RunscopeInspector
+import RunscopePricing
 import TerminalUI
 
 /// The run tree: one row per visible run, only the visible rows are built.
@@ -62,13 +63,15 @@ extension InspectorView {
         return spans
     }
 
-    /// Elapsed time, plus tokens and tokens/s for model runs when there is room.
+    /// Elapsed time, plus tokens and tokens/s for model runs and what the run (with the runs
+    /// below it) cost, when there is room.
     func rowDetails(_ node: RunNode, now: Date, width: Int) -> [Span] {
         let elapsed = Span(Format.duration(node.elapsed(now: now)), style: Theme.dim)
-        guard node.runType.isModel, node.tokenCount > 0 else { return [elapsed] }
+        let cost = width >= 50 ? CostText.format(node.rollup).map { Span($0 + " ", style: Theme.cost) } : nil
+        guard node.runType.isModel, node.tokenCount > 0 else { return [cost, elapsed].compactMap { $0 } }
         var tokens = "\(Format.count(node.tokenCount))t"
         if width >= 44, let rate = node.tokensPerSecond(now: now) { tokens += " \(Format.rate(rate))/s" }
-        return [Span(tokens + " ", style: Style(fg: .cyan)), elapsed]
+        return [Span(tokens + " ", style: Style(fg: .cyan)), cost, elapsed].compactMap { $0 }
     }
 
     /// Left spans cut to leave room for the right spans, which end at the right edge.

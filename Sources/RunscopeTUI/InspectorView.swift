@@ -1,4 +1,5 @@
 import RunscopeInspector
+import RunscopePricing
 import TerminalUI
 
 /// Draws the inspector's state into a cell buffer: header, run tree, detail
@@ -84,6 +85,7 @@ public struct InspectorView: Sendable {
         let right: [Span] = [
             Span(Format.duration(state.wallTime) + "  "),
             Span("\(Format.count(state.totalTokens)) tok  "),
+            Span(CostText.format(state.forest.rollup).map { "\($0)  " } ?? ""),
             Span("\(Format.rate(rate)) tok/s "),
         ]
         StatusLine(left: left, right: right, style: Theme.header)

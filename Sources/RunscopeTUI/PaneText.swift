@@ -1,6 +1,7 @@
 import Foundation
 import RunscopeCore
 import RunscopeInspector
+import RunscopePricing
 import TerminalUI
 
 /// The text of the Input, Output, Error and Info tabs (and the Stream tab of a
@@ -140,6 +141,7 @@ enum PaneText {
         rows.append(("order", "\(node.executionOrder) (execution order in this trace)"))
         rows.append(("runs below", "\(node.descendantCount) (\(node.activeDescendants) active, \(node.failedDescendants) failed)"))
         if let params = node.extra["invocation_params"] { rows.append(("params", params.compactJSON())) }
+        rows += costRows(node)
         var lines: [StyledLine] = []
         for (label, value) in rows {
             let padded = label.padding(toLength: 11, withPad: " ", startingAt: 0)
@@ -150,5 +152,36 @@ enum PaneText {
             for note in node.notes { lines += wrap("• " + note, width: width) }
         }
         return lines
+    }
+
+    /// Usage as "120 in (100 cached) / 45 out (30 reasoning) / 165".
+    static func usage(_ usage: UsageMetadata) -> String {
+        var input = "\(Format.count(usage.inputTokens)) in"
+        var cache: [String] = []
+        if let read = usage.cacheReadTokens, read > 0 { cache.append("\(Format.count(read)) cached") }
+        if let written = usage.cacheCreationTokens, written > 0 { cache.append("\(Format.count(written)) cache write") }
+        if !cache.isEmpty { input += " (\(cache.joined(separator: ", ")))" }
+        var output = "\(Format.count(usage.outputTokens)) out"
+        if let reasoning = usage.reasoningTokens, reasoning > 0 { output += " (\(Format.count(reasoning)) reasoning)" }
+        return "\(input) / \(output) / \(Format.count(usage.totalTokens))"
+    }
+
+    /// The Info tab's usage, cost and price rows; for other runs, the sums over the runs below.
+    static func costRows(_ node: RunNode) -> [(String, String)] {
+        var rows: [(String, String)] = []
+        if node.runType.isModel, let usage = node.usage {
+            rows.append(("usage", Self.usage(usage)))
+            if let price = node.price, let cost = node.cost {
+                rows.append(("cost", CostText.format(cost) + (price.isFree ? " (\(price.note ?? "no charge"))" : "")))
+                rows.append(("price", "\(price.model): \(CostText.rates(price)) (\(price.source), \(price.date))"))
+            } else {
+                rows.append(("cost", "— (no price for this model; add one with --prices FILE)"))
+            }
+        } else if let usage = node.rollup.usage {
+            rows.append(("used below", Self.usage(usage)))
+            let unpriced = node.rollup.unpriced == 0 ? "" : " (\(node.rollup.unpriced) model run\(node.rollup.unpriced == 1 ? "" : "s") without a price)"
+            rows.append(("cost below", (CostText.format(node.rollup) ?? "—") + unpriced))
+        }
+        return rows
     }
 }

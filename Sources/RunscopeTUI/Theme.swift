@@ -9,6 +9,8 @@ enum Theme {
     static let focusedBorder = Style(fg: .cyan, bold: true)
     static let dim = Style(fg: .grey)
     static let label = Style(fg: .cyan)
+    /// Dollar amounts.
+    static let cost = Style(fg: .green)
     static let sectionTitle = Style(fg: .cyan, bold: true)
     static let error = Style(fg: .red, bold: true)
     static let keyBar = Style.plain

@@ -6,10 +6,16 @@ struct AnthropicWire: WireFormat {
     var contentType: String { "text/event-stream; charset=utf-8" }
 
     func parts(_ script: StreamScript) -> [StreamPart] {
+        var usage: ValueObject = ["input_tokens": .int(script.inputTokens), "output_tokens": 1]
+        // As the API sends them: input_tokens are the uncached ones, cache reads and writes apart.
+        if let cached = script.cachedInputTokens {
+            usage["input_tokens"] = .int(max(0, script.inputTokens - cached))
+            usage["cache_creation_input_tokens"] = 0
+            usage["cache_read_input_tokens"] = .int(cached)
+        }
         let message: Value = [
             "id": "msg_runscope", "type": "message", "role": "assistant", "content": [], "model": .string(script.model),
-            "stop_reason": .null, "stop_sequence": .null,
-            "usage": ["input_tokens": .int(script.inputTokens), "output_tokens": 1],
+            "stop_reason": .null, "stop_sequence": .null, "usage": .object(usage),
         ]
         var parts: [StreamPart] = [event("message_start", ["type": "message_start", "message": message])]
         parts.append(event("ping", ["type": "ping"]))

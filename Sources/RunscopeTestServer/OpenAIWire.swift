@@ -31,11 +31,18 @@ struct OpenAIWire: WireFormat {
         let reason = script.calls.isEmpty ? "stop" : "tool_calls"
         parts.append(.sse(chunk(model, choice([:], finish: reason)), content: false))
         if script.includeUsage {
-            let usage: Value = [
+            var usage: ValueObject = [
                 "prompt_tokens": .int(script.inputTokens), "completion_tokens": .int(script.outputTokens),
                 "total_tokens": .int(script.inputTokens + script.outputTokens),
             ]
-            parts.append(.sse(chunk(model, script.quirks ? .null : [], usage: usage), content: false))
+            // As the API sends them: the cached tokens are part of prompt_tokens.
+            if let cached = script.cachedInputTokens {
+                usage["prompt_tokens_details"] = ["cached_tokens": .int(cached), "audio_tokens": 0]
+                usage["completion_tokens_details"] = [
+                    "reasoning_tokens": 0, "audio_tokens": 0, "accepted_prediction_tokens": 0, "rejected_prediction_tokens": 0,
+                ]
+            }
+            parts.append(.sse(chunk(model, script.quirks ? .null : [], usage: .object(usage)), content: false))
         }
         parts.append(.raw(script.quirks ? "data: [DONE]\n" : "data: [DONE]\n\n"))
         return parts

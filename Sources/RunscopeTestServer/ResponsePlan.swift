@@ -62,9 +62,11 @@ struct ResponsePlanner: Sendable {
         let tokens = scenario.generatedTokens.map { count in (0..<count).map { " t\($0)" } } ?? options.tokens
         let calls = StreamScript.calls(for: scenario.answer, toolNames: wire.toolNames(request.json))
         let includeUsage = request.json?["stream_options"]?["include_usage"]?.boolValue == true
-        return StreamScript(
+        var script = StreamScript(
             model: request.model ?? "unknown", tokens: scenario.answer == .text ? tokens : [], calls: calls,
             inputTokens: options.inputTokens, quirks: scenario.quirks, includeUsage: includeUsage)
+        script.cachedInputTokens = options.cachedInputTokens
+        return script
     }
 
     /// The body steps: content parts paced by the delay, a failure injected if asked.

@@ -20,10 +20,12 @@ extension ResponsePlanner {
                 + "this request holds \(assistantMessages) assistant messages, so it asks for turn \(assistantMessages + 1)"
             return .failure(ConversationProblem(message: message))
         }
-        return .success(StreamScript(
+        var script = StreamScript(
             model: request.model ?? "unknown", tokens: turn.tokens, calls: turn.toolCalls.map(StreamScript.Call.init),
             inputTokens: options.inputTokens, quirks: scenario.quirks,
-            includeUsage: request.json?["stream_options"]?["include_usage"]?.boolValue == true))
+            includeUsage: request.json?["stream_options"]?["include_usage"]?.boolValue == true)
+        script.cachedInputTokens = options.cachedInputTokens
+        return .success(script)
     }
 
     /// How many assistant messages a request body holds (the same field in the three formats).

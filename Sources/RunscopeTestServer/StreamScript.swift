@@ -15,6 +15,8 @@ struct StreamScript: Sendable {
     var tokens: [String]
     var calls: [Call]
     var inputTokens: Int
+    /// Prompt tokens read from the cache, when the usage reports a cache.
+    var cachedInputTokens: Int? = nil
     var quirks: Bool
     /// Whether the client asked for usage in the stream (OpenAI `stream_options.include_usage`).
     var includeUsage: Bool

@@ -10,6 +10,10 @@ public struct TestServerOptions: Sendable {
     public var tokenDelay: Double
     /// The prompt token count reported in usage.
     public var inputTokens: Int
+    /// Prompt tokens reported as read from the prompt cache (OpenAI's
+    /// `prompt_tokens_details.cached_tokens`, Anthropic's `cache_read_input_tokens`); nil: the
+    /// usage says nothing of a cache.
+    public var cachedInputTokens: Int?
     /// A stalled response is closed after this many seconds if the client never gives up.
     public var stallLimit: Double
     /// The conversations a request can select with `conversation-<name>`, by name
@@ -25,7 +29,7 @@ public struct TestServerOptions: Sendable {
     /// Options; by default a 20 ms pace and the default tokens.
     public init(
         defaultScenario: String = "", tokens: [String] = TestServerOptions.defaultTokens, tokenDelay: Double = 0.02,
-        inputTokens: Int = 12, stallLimit: Double = 60,
+        inputTokens: Int = 12, cachedInputTokens: Int? = nil, stallLimit: Double = 60,
         conversations: [String: ScriptedConversation] = ScriptedConversation.builtIn,
         onRequest: (@Sendable (RecordedRequest) -> Void)? = nil
     ) {
@@ -33,6 +37,7 @@ public struct TestServerOptions: Sendable {
         self.tokens = tokens
         self.tokenDelay = tokenDelay
         self.inputTokens = inputTokens
+        self.cachedInputTokens = cachedInputTokens
         self.stallLimit = stallLimit
         self.conversations = conversations
         self.onRequest = onRequest

@@ -13,7 +13,7 @@ import RunscopeTestServer
 /// `--record FILE` writes every request as one JSON line (`method`, `path`, `body`).
 
 let usage = """
-    usage: runscope-test-server [--host 127.0.0.1] [--port 0] [--scenario NAME] [--delay-ms MS] [--tokens "a|b|c"]
+    usage: runscope-test-server [--host 127.0.0.1] [--port 0] [--scenario NAME] [--delay-ms MS] [--cached-tokens N] [--tokens "a|b|c"]
                                 [--conversation FILE]... [--record FILE]
     """
 
@@ -53,6 +53,7 @@ while let flag = arguments.popFirst() {
     case "--port": port = Int(value) ?? { fail("--port takes a number, got \(value)") }()
     case "--scenario": options.defaultScenario = value
     case "--delay-ms": options.tokenDelay = (Double(value) ?? { fail("--delay-ms takes a number, got \(value)") }()) / 1000
+    case "--cached-tokens": options.cachedInputTokens = Int(value) ?? { fail("--cached-tokens takes a number, got \(value)") }()
     case "--tokens": options.tokens = value.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
     case "--conversation":
         let conversation = readConversation(value)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RunscopeCore
 import RunscopeHistory
+import RunscopePricing
 
 /// `--no-history` for commands that keep their runs in the history (run, tail, replay).
 struct HistoryOptions: ParsableArguments {
@@ -9,12 +10,12 @@ struct HistoryOptions: ParsableArguments {
     var noHistory = false
 
     /// The recorder for this command, or `nil` when the history is off.
-    func recorder(source: String, clock: @escaping @Sendable () -> Date = { Date() }) -> HistoryRecorder? {
+    func recorder(source: String, prices: PriceTable = .builtIn, clock: @escaping @Sendable () -> Date = { Date() }) -> HistoryRecorder? {
         let environment = ProcessInfo.processInfo.environment
         guard !noHistory, !HistoryLocation.isDisabled(environment) else { return nil }
         return HistoryRecorder(
             path: HistoryLocation.databasePath(environment), source: source,
-            timeout: HistoryLocation.busyTimeout(environment), clock: clock)
+            timeout: HistoryLocation.busyTimeout(environment), prices: prices, clock: clock)
     }
 
     /// Writes what is left and prints the recorder's warnings on stderr (never fails the command).

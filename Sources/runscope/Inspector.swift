@@ -1,6 +1,7 @@
 import Foundation
 import RunscopeCore
 import RunscopeInspector
+import RunscopePricing
 import RunscopeTUI
 
 /// Opens the live inspector for a run, a replay or a followed log.
@@ -8,12 +9,12 @@ enum Inspector {
     /// Runs `run` under the inspector (with `output`, an exec'd program's, in the Output view) and returns the exit status, or `nil` when
     /// there is no usable terminal (the caller then runs headless).
     static func show(
-        title: String, playback: (any PlaybackControl)? = nil, exitOnFinish: Bool, output: OutputLog? = nil,
+        title: String, playback: (any PlaybackControl)? = nil, exitOnFinish: Bool, output: OutputLog? = nil, prices: PriceTable,
         history: InspectorApp.Overlay? = HistoryScreens.overlay(), run: @escaping @Sendable ([any CallbackHandler]) async throws -> Value
     ) async throws -> Int32? {
         do {
             let outcome = try await InspectorApp.run(
-                title: title, exitOnFinish: exitOnFinish, playback: playback, output: output, history: history
+                title: title, exitOnFinish: exitOnFinish, playback: playback, output: output, history: history, prices: prices
             ) { handlers in
                 Task { try await run(handlers) }
             }

@@ -43,7 +43,7 @@ struct OTLPCommand: AsyncParsableCommand {
         let clock = ReplayClock(following: true)
         let writers = try [events, record].compactMap { $0 }.map { try LineWriter(path: $0) }
         let logs: [any CallbackHandler] = writers.map { writer in EventLogRecorder(clock: { clock.now() }) { writer.write($0) } }
-        let recorder = history.recorder(source: "otlp", clock: { clock.now() })
+        let recorder = history.recorder(source: "otlp", prices: try view.pricing.table(), clock: { clock.now() })
         defer { HistoryOptions.finish(recorder) }
         let queue = ReceivedRequests()
         let receiver: OTLPReceiver

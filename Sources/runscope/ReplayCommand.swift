@@ -46,7 +46,7 @@ struct ReplayCommand: AsyncParsableCommand {
         clock.noteSkipped(reader.skipped + reader.duplicates)
         let exporter = try otlp.exporter(clock: { clock.now() })
         defer { OTLPOptions.finish(exporter) }
-        let recorder = history.recorder(source: "replay", clock: { clock.now() })
+        let recorder = history.recorder(source: "replay", prices: try view.pricing.table(), clock: { clock.now() })
         defer { HistoryOptions.finish(recorder) }
         let outcome = try await view.show(title: "replay \(ViewOptions.shortName(file))", clock: clock) { handlers in
             let extra: [any CallbackHandler] = (recorder.map { [$0] } ?? []) + (exporter.map { [$0] } ?? [])

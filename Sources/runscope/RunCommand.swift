@@ -3,6 +3,7 @@ import Foundation
 import RunscopeCore
 import RunscopeHistory
 import RunscopeLoader
+import RunscopeReplay
 
 /// `runscope [run] chain.json`: run a chain, in the terminal UI or headless.
 struct RunCommand: AsyncParsableCommand {
@@ -28,6 +29,9 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Print the console trace (LangChain's format) on stderr.")
     var console = false
 
+    @Flag(help: "Headless: print a table of runs on stderr at the end (duration, tokens, usage and cost).")
+    var summary = false
+
     @Option(help: ArgumentHelp("Write the event log (JSON Lines, v1) to a file, or - for stdout.", valueName: "file"))
     var events: String?
 
@@ -40,6 +44,8 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var history: HistoryOptions
 
     @OptionGroup var otlp: OTLPOptions
+
+    @OptionGroup var pricing: PriceOptions
 
     func run() async throws {
         let chain = try Terminal.load(chainFile)
@@ -54,18 +60,20 @@ struct RunCommand: AsyncParsableCommand {
             Terminal.error("\(chainFile): \(problem)")
             throw ExitCode(2)
         }
+        let prices = try pricing.table()
         let exporter = try otlp.exporter()
         defer { OTLPOptions.finish(exporter) }
-        let recorder = history.recorder(source: "run")
+        let recorder = history.recorder(source: "run", prices: prices)
         defer { HistoryOptions.finish(recorder) }
         let exporters: [any CallbackHandler] = exporter.map { [$0] } ?? []
         if !noTUI && Terminal.stdoutIsTerminal && events != "-" {
             if console { Terminal.error("runscope: --console is for headless runs; the terminal UI shows the runs") }
+            if summary { Terminal.error("runscope: --summary is for headless runs; the terminal UI shows the runs and their cost") }
             let recorders = try makeHandlers(console: false) + (recorder.map { [$0] } ?? []) + exporters
             let runnable = chain.runnable
             let input = value ?? .null
             let streaming = mode == .stream
-            let status = try await Inspector.show(title: chainFile, exitOnFinish: exitOnFinish) { handlers in
+            let status = try await Inspector.show(title: chainFile, exitOnFinish: exitOnFinish, prices: prices) { handlers in
                 let config = RunConfig(callbacks: handlers + recorders)
                 if streaming { return try await runnable.streamValues(input, config: config).reduce() ?? .null }
                 return try await runnable.invoke(input, config: config)
@@ -75,10 +83,12 @@ struct RunCommand: AsyncParsableCommand {
                 return
             }
         }
-        let handlers = try makeHandlers(console: console) + (recorder.map { [$0] } ?? []) + exporters
+        let tracer = Tracer()
+        let handlers = try makeHandlers(console: console) + (recorder.map { [$0] } ?? []) + exporters + (summary ? [tracer] : [])
         let runner = HeadlessRunner(
             chain: chain.runnable, input: value ?? .null, mode: mode, handlers: handlers, printOutput: events != "-")
         let status = await runner.run()
+        if summary { Terminal.error(RunSummary.table(tracer.runs, now: Date(), prices: prices)) }
         if status != 0 { throw ExitCode(status) }
     }
 

@@ -32,7 +32,7 @@ struct Runscope: AsyncParsableCommand {
             2 for a bad chain file or input.
             """,
         version: RunscopeVersion.current,
-        subcommands: [RunCommand.self, ExecCommand.self, ReplayCommand.self, TailCommand.self, OTLPCommand.self, ValidateCommand.self, SchemaCommand.self]
+        subcommands: [RunCommand.self, ExecCommand.self, ReplayCommand.self, TailCommand.self, OTLPCommand.self, ValidateCommand.self, SchemaCommand.self, PricesCommand.self]
             + HistoryCommands.all,
         defaultSubcommand: RunCommand.self)
 

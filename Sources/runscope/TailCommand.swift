@@ -31,7 +31,7 @@ struct TailCommand: AsyncParsableCommand {
         let clock = ReplayClock(following: true)
         let exporter = try otlp.exporter(clock: { clock.now() })
         defer { OTLPOptions.finish(exporter) }
-        let recorder = history.recorder(source: "tail")
+        let recorder = history.recorder(source: "tail", prices: try view.pricing.table())
         defer { HistoryOptions.finish(recorder) }
         let exporters: [any CallbackHandler] = exporter.map { [$0] } ?? []
         let follower = LogFollower(path: file)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RunscopeCore
+import RunscopePricing
 import RunscopeReplay
 
 /// How replayed or followed runs are shown: the terminal UI, or headless output.
@@ -11,11 +12,13 @@ struct ViewOptions: ParsableArguments {
     @Flag(help: "Print the console trace (LangChain's format).")
     var console = false
 
-    @Flag(help: "Print a table of runs at the end: name, type, status, duration, tokens, time to first token.")
+    @Flag(help: "Print a table of runs at the end: name, type, status, duration, tokens, time to first token, usage and cost.")
     var summary = false
 
     @Flag(name: .customLong("exit-on-finish"), help: "Stop when every run has ended.")
     var exitOnFinish = false
+
+    @OptionGroup var pricing: PriceOptions
 
     /// Whether to run without the terminal UI.
     var headless: Bool { noTUI || !Terminal.stdoutIsTerminal }
@@ -26,9 +29,10 @@ struct ViewOptions: ParsableArguments {
         title: String, clock: ReplayClock,
         deliver: @escaping @Sendable ([any CallbackHandler]) async throws -> Void
     ) async throws -> Int32 {
+        let prices = try pricing.table()
         if !headless {
             let tracer = Tracer(clock: { clock.now() })
-            let status = try await Inspector.show(title: title, playback: clock, exitOnFinish: exitOnFinish) { handlers in
+            let status = try await Inspector.show(title: title, playback: clock, exitOnFinish: exitOnFinish, prices: prices) { handlers in
                 try await deliver(handlers + [tracer])
                 return .null
             }
@@ -37,11 +41,11 @@ struct ViewOptions: ParsableArguments {
                 return tracer.runs.contains { $0.status == .failed } ? 1 : 0
             }
         }
-        return try await showHeadless(clock: clock, deliver: deliver)
+        return try await showHeadless(clock: clock, prices: prices, deliver: deliver)
     }
 
     private func showHeadless(
-        clock: ReplayClock, deliver: @escaping @Sendable ([any CallbackHandler]) async throws -> Void
+        clock: ReplayClock, prices: PriceTable, deliver: @escaping @Sendable ([any CallbackHandler]) async throws -> Void
     ) async throws -> Int32 {
         let tracer = Tracer(clock: { clock.now() })
         var handlers: [any CallbackHandler] = [tracer]
@@ -60,7 +64,7 @@ struct ViewOptions: ParsableArguments {
             Terminal.error(error.description)
             return 2
         }
-        if summary { print(RunSummary.table(tracer.runs, now: clock.now())) }
+        if summary { print(RunSummary.table(tracer.runs, now: clock.now(), prices: prices)) }
         return tracer.runs.contains { $0.status == .failed } ? 1 : 0
     }
 }

@@ -57,6 +57,22 @@ struct ProviderStreamingTests {
         }
     }
 
+    @Test(arguments: ["openai", "anthropic"])
+    func cachedPromptTokensComeAsLangChainCountsThem(provider: String) async throws {
+        // OpenAI: prompt_tokens 12 with prompt_tokens_details.cached_tokens 8. Anthropic:
+        // input_tokens 4 plus cache_read_input_tokens 8 (LangChain's input_tokens is their sum).
+        try await TestServer.with(options: TestServerOptions(tokenDelay: 0, cachedInputTokens: 8)) { server in
+            let model = Models.all(server, model: "usage-model").first { $0.0 == provider }!.1
+            let usage = try #require(await runModel(model).message?.usage)
+            #expect(usage.inputTokens == 12 && usage.outputTokens == 9 && usage.totalTokens == 21)
+            #expect(usage.cacheReadTokens == 8)
+            #expect(usage.cacheCreationTokens == (provider == "anthropic" ? 0 : nil))
+            #expect(usage.reasoningTokens == (provider == "openai" ? 0 : nil))
+            #expect(usage.uncachedInputTokens == 4)
+            #expect(usage.asValue["input_token_details"]?["cache_read"] == 8)
+        }
+    }
+
     @Test func streamingValuesYieldsEveryChunk() async throws {
         try await TestServer.with(options: TestServerOptions(tokenDelay: 0)) { server in
             let model = Models.openAI(server)

@@ -33,7 +33,7 @@ struct Scenario {
                         tags: [String] = [], input: Value = ["topic": "terminals"], metadata: ValueObject = [:],
                         prompt: [Message]? = nil) {
         let info = RunInfo(runId: id(key), parentRunId: parent.map { id($0) }, name: name ?? key, runType: type, tags: tags,
-                           metadata: type.isModel ? metadata.merging(["ls_provider": "fake"]) : metadata)
+                           metadata: type.isModel && metadata["ls_provider"] == nil ? metadata.merging(["ls_provider": "fake"]) : metadata)
         infos[key] = info
         let messages = prompt ?? [.system("Be brief."), .human(input.text)]
         let event: RunEvent
@@ -65,12 +65,15 @@ struct Scenario {
         if !word.isEmpty { pending.append(TimedEvent(.newToken(word, chunk: nil), run: infos[key]!, time: tick())) }
     }
 
-    mutating func end(_ key: String, output: Value = "done") {
+    /// Ends a run; a model run with `usage`, its response naming `responseModel` if given.
+    mutating func end(_ key: String, output: Value = "done", usage: UsageMetadata = UsageMetadata(inputTokens: 12, outputTokens: 30),
+                      responseModel: String? = nil) {
         let info = infos[key]!
         let event: RunEvent
         if info.runType.isModel {
-            let message = Message(role: .ai, content: output.text, usage: UsageMetadata(inputTokens: 12, outputTokens: 30),
-                                  responseMetadata: ["finish_reason": "stop"])
+            var metadata: ValueObject = ["finish_reason": "stop"]
+            if let responseModel { metadata["model_name"] = .string(responseModel) }
+            let message = Message(role: .ai, content: output.text, usage: usage, responseMetadata: metadata)
             event = .llmEnd(LLMResult(generations: [[Generation(text: output.text, message: message)]]))
         } else {
             event = .chainEnd(outputs: output, inputs: nil)

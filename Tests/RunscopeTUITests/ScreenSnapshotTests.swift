@@ -78,6 +78,38 @@ import TerminalUI
         check(scenario.state, "info_tab_80x24")
     }
 
+    /// Two priced model runs (one with cached prompt tokens) and one the table does not know.
+    static func priced(width: Int, height: Int) -> Scenario {
+        var scenario = Scenario(title: "costs.json", width: width, height: height)
+        scenario.start("seq", name: "RunnableSequence")
+        scenario.start("draft", name: "ChatOpenAI", parent: "seq", type: .chatModel,
+                       metadata: ["ls_provider": "openai", "ls_model_name": "gpt-4o-mini"])
+        scenario.stream("draft", "A first draft.")
+        scenario.end("draft", output: "A first draft.", usage: UsageMetadata(inputTokens: 12_000, outputTokens: 800, cacheReadTokens: 8_000),
+                     responseModel: "gpt-4o-mini-2024-07-18")
+        scenario.start("review", name: "ChatAnthropic", parent: "seq", type: .chatModel,
+                       metadata: ["ls_provider": "anthropic", "ls_model_name": "claude-sonnet-4-5"])
+        scenario.stream("review", "Looks right.")
+        scenario.end("review", output: "Looks right.", usage: UsageMetadata(inputTokens: 3_000, outputTokens: 400))
+        scenario.start("local", name: "ChatCustom", parent: "seq", type: .chatModel,
+                       metadata: ["ls_provider": "acme", "ls_model_name": "acme-1"])
+        scenario.stream("local", "Fine.")
+        scenario.end("local", output: "Fine.", usage: UsageMetadata(inputTokens: 50, outputTokens: 5))
+        scenario.end("seq", output: "Fine.")
+        scenario.endChain(.succeeded)
+        return scenario
+    }
+
+    @Test func costsInTheHeaderTheTreeAndTheInfoTab() {
+        var scenario = Self.priced(width: 120, height: 40)
+        scenario.keys(.char("g"), .char("j"), .char("5"))
+        check(scenario.state, "costs_info_120x40")
+        scenario.keys(.char("G"))
+        check(scenario.state, "costs_unpriced_info_120x40")
+        scenario.keys(.char("g"))
+        check(scenario.state, "costs_chain_info_120x40")
+    }
+
     @Test func inputAndOutputTabs() {
         var scenario = Self.failed(width: 80, height: 24)
         scenario.keys(.char("j"), .char("j"), .char("2"))

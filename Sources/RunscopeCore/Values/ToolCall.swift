@@ -24,29 +24,3 @@ public struct ToolCall: Sendable, Equatable {
         self.id = object["id"]?.stringValue
     }
 }
-
-/// Token counts of one model call, as LangChain's `usage_metadata`.
-public struct UsageMetadata: Sendable, Equatable {
-    public var inputTokens: Int
-    public var outputTokens: Int
-    public var totalTokens: Int
-
-    /// Usage with the given counts; the total defaults to their sum.
-    public init(inputTokens: Int = 0, outputTokens: Int = 0, totalTokens: Int? = nil) {
-        self.inputTokens = inputTokens
-        self.outputTokens = outputTokens
-        self.totalTokens = totalTokens ?? inputTokens + outputTokens
-    }
-
-    /// The sum of two usages (for merging streamed chunks).
-    public func adding(_ other: UsageMetadata) -> UsageMetadata {
-        UsageMetadata(
-            inputTokens: inputTokens + other.inputTokens, outputTokens: outputTokens + other.outputTokens,
-            totalTokens: totalTokens + other.totalTokens)
-    }
-
-    /// LangChain's dict form.
-    public var asValue: Value {
-        .object(["input_tokens": .int(inputTokens), "output_tokens": .int(outputTokens), "total_tokens": .int(totalTokens)])
-    }
-}

@@ -65,11 +65,7 @@ extension Value {
         message.toolCallId = kwargs["tool_call_id"]?.stringValue
         if kwargs["status"]?.stringValue == "error" { message.status = .error }
         message.toolCalls = kwargs["tool_calls"]?.arrayValue?.compactMap(ToolCall.init(value:)) ?? []
-        if let usage = kwargs["usage_metadata"]?.objectValue {
-            message.usage = UsageMetadata(
-                inputTokens: usage["input_tokens"]?.intValue ?? 0, outputTokens: usage["output_tokens"]?.intValue ?? 0,
-                totalTokens: usage["total_tokens"]?.intValue)
-        }
+        message.usage = UsageMetadata(value: kwargs["usage_metadata"])
         message.responseMetadata = kwargs["response_metadata"]?.objectValue ?? [:]
         message.additionalKwargs = kwargs["additional_kwargs"]?.objectValue ?? [:]
         return message

@@ -25,6 +25,8 @@ struct AnthropicStreamDecoder: SSEChatStreamDecoder {
     private var modelName: String?
     private var inputTokens = 0
     private var outputTokens = 0
+    private var cacheReadTokens: Int?
+    private var cacheCreationTokens: Int?
     private var sawUsage = false
     private(set) var sawData = false
     var isFinished = false
@@ -76,6 +78,8 @@ struct AnthropicStreamDecoder: SSEChatStreamDecoder {
             inputTokens = ["input_tokens", "cache_creation_input_tokens", "cache_read_input_tokens"]
                 .compactMap { usage[$0]?.intValue }.reduce(0, +)
         }
+        if let read = usage["cache_read_input_tokens"]?.intValue { cacheReadTokens = read }
+        if let created = usage["cache_creation_input_tokens"]?.intValue { cacheCreationTokens = created }
         if let output = usage["output_tokens"]?.intValue { outputTokens = output }
     }
 
@@ -125,7 +129,9 @@ struct AnthropicStreamDecoder: SSEChatStreamDecoder {
         if let stopReason { metadata["stop_reason"] = .string(stopReason) }
         metadata["stop_sequence"] = stopSequence
         metadata["model_name"] = .string(modelName ?? endpoint.model)
-        let usage = sawUsage ? UsageMetadata(inputTokens: inputTokens, outputTokens: outputTokens) : nil
+        let usage = sawUsage ? UsageMetadata(
+            inputTokens: inputTokens, outputTokens: outputTokens, cacheReadTokens: cacheReadTokens,
+            cacheCreationTokens: cacheCreationTokens) : nil
         let additional: ValueObject = invalid.isEmpty ? [:] : ["invalid_tool_calls": .array(invalid)]
         return ChunkFactory.final(toolCalls: calls, metadata: metadata, usage: usage, additional: additional)
     }

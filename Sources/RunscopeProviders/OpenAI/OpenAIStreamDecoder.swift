@@ -61,10 +61,15 @@ struct OpenAIStreamDecoder: SSEChatStreamDecoder {
         return ChunkFactory.final(toolCalls: calls, metadata: metadata, usage: usage, additional: additional)
     }
 
-    /// OpenAI's usage object as `UsageMetadata`.
+    /// OpenAI's usage object as `UsageMetadata`, with the cached prompt tokens
+    /// (`prompt_tokens_details.cached_tokens`) and reasoning tokens
+    /// (`completion_tokens_details.reasoning_tokens`) where the server gives them.
     static func usage(_ object: ValueObject) -> UsageMetadata {
         let input = object["prompt_tokens"]?.intValue ?? 0
         let output = object["completion_tokens"]?.intValue ?? 0
-        return UsageMetadata(inputTokens: input, outputTokens: output, totalTokens: object["total_tokens"]?.intValue)
+        return UsageMetadata(
+            inputTokens: input, outputTokens: output, totalTokens: object["total_tokens"]?.intValue,
+            cacheReadTokens: object["prompt_tokens_details"]?["cached_tokens"]?.intValue,
+            reasoningTokens: object["completion_tokens_details"]?["reasoning_tokens"]?.intValue)
     }
 }
