@@ -122,7 +122,7 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "RunscopeTestSupport"], exclude: ["Snapshots"]),
         .testTarget(
             name: "RunscopeHistoryUITests",
-            dependencies: ["RunscopeHistoryUI", "RunscopeHistory", "RunscopeInspector", "TerminalUI", "RunscopeCore"]),
+            dependencies: ["RunscopeHistoryUI", "RunscopeHistory", "RunscopeInspector", "TerminalUI", "RunscopeCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "RunscopeInspectorTests", dependencies: ["RunscopeInspector", "RunscopeCore", "RunscopePricing"]),
         .testTarget(name: "RunscopePricingTests", dependencies: ["RunscopePricing", "RunscopeCore"]),
         .testTarget(

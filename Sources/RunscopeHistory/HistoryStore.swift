@@ -21,6 +21,12 @@ public final class HistoryStore: Sendable {
         try traces(filter, after: nil)
     }
 
+    /// A number that changes whenever another connection (another process, or the recorder's
+    /// writer) commits to the history: SQLite's `PRAGMA data_version` of this store's connection.
+    public func changeCount() throws(HistoryError) -> Int {
+        try database.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+    }
+
     /// The trace with exactly this id.
     public func trace(id: String) throws(HistoryError) -> TraceSummary? {
         try database.read { db in

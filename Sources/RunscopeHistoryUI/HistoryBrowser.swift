@@ -14,6 +14,11 @@ final class HistoryBrowser {
     private var state: HistoryListState
     private var quitting = false
     private var signal: Int32?
+    /// The database's change counter when last looked at, and when that was.
+    private var seenVersion: Int?
+    private var lastLook = Date.distantPast
+    /// How often the list looks whether the history changed.
+    static let refreshInterval: TimeInterval = 1
 
     init(store: HistoryStore, open: HistoryApp.TraceOpener?, terminal: NcursesTerminal, escapeQuits: Bool) {
         self.store = store
@@ -27,7 +32,8 @@ final class HistoryBrowser {
     func run() -> Int32? {
         loop.invalidate()
         apply(.start)
-        let stopped = loop.run(revision: { state.revision }, render: { HistoryListView().render(state) }) { event in
+        seenVersion = try? store.changeCount()
+        let stopped = loop.run(revision: { state.revision }, render: { HistoryListView().render(state) }, idle: lookForChanges) { event in
             switch event {
             case .key(let key): apply(.key(key))
             case .resize(let width, let height): apply(.resize(width: width, height: height))
@@ -35,6 +41,17 @@ final class HistoryBrowser {
             return !quitting
         }
         return signal ?? stopped
+    }
+
+    /// At most once a second: when another connection wrote to the history (a run going on
+    /// in this process or another), the list reads its first page again.
+    private func lookForChanges() {
+        let now = Date()
+        guard now.timeIntervalSince(lastLook) >= Self.refreshInterval else { return }
+        lastLook = now
+        guard let version = try? store.changeCount(), version != seenVersion else { return }
+        seenVersion = version
+        apply(.historyChanged)
     }
 
     private func apply(_ action: HistoryListAction) {

@@ -16,6 +16,9 @@ public enum HistoryListAction: Sendable {
     case failed(String)
     /// A line for the bottom row from the app.
     case notice(String)
+    /// The history changed (another connection wrote to it): the first page is read again
+    /// with the same trace selected, if the screen is at the top and no prompt is open.
+    case historyChanged
 }
 
 /// What the history screen asks its app to do.

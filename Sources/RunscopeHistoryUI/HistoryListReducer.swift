@@ -19,6 +19,7 @@ public func reduce(_ state: inout HistoryListState, _ action: HistoryListAction)
     case .loaded(let generation, let traces, let now):
         guard generation == state.generation else { return [] }
         state.append(traces, now: now)
+        state.selectAgain()
         effects = state.loadMoreIfNeeded()
     case .loadedNewer(let generation, let traces, let now):
         guard generation == state.generation else { return [] }
@@ -30,6 +31,8 @@ public func reduce(_ state: inout HistoryListState, _ action: HistoryListAction)
         state.failure = text
     case .notice(let text):
         state.message = text
+    case .historyChanged:
+        effects = state.refresh()
     }
     state.list.scrollToSelection(visibleRows: state.visibleRows, count: state.traces.count)
     state.revision &+= 1
@@ -49,6 +52,25 @@ extension HistoryListState {
         failure = nil
         loading = true
         return [.load(nextQuery)]
+    }
+
+    /// Reads the first page again, keeping the selected trace selected, when the list shows
+    /// its top and no prompt or help is open (further down, new traces above do not matter yet).
+    mutating func refresh() -> [HistoryListEffect] {
+        guard draft == nil, !showsHelp, !loading, dropped == 0, (list.selected ?? 0) < visibleRows else { return [] }
+        let keep = selectedTrace?.id
+        let marks = marked
+        let effects = reload()
+        reselect = keep
+        marked = marks
+        return effects
+    }
+
+    /// After a refreshed page: selects the trace that was selected, if it is there.
+    mutating func selectAgain() {
+        guard let id = reselect else { return }
+        reselect = nil
+        if let index = traces.firstIndex(where: { $0.id == id }) { list.select(index, count: traces.count) }
     }
 
     /// Handles one key: the help first, then the search prompt, then the list's commands.

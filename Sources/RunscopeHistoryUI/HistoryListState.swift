@@ -47,6 +47,8 @@ public struct HistoryListState: Sendable {
     public internal(set) var message: String?
     /// Why the last page could not be read, if it could not.
     public internal(set) var failure: String?
+    /// The trace to select again once a refreshed first page comes (``HistoryListAction/historyChanged``).
+    public internal(set) var reselect: String?
     /// Bumped on every change (the app redraws when it moved).
     public internal(set) var revision = 0
 

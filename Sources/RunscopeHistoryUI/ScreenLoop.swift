@@ -32,8 +32,9 @@ final class ScreenLoop {
     }
 
     /// Draws `render()` whenever `revision()` moved and hands events to `handle` until it
-    /// returns false; returns the signal that stopped it, if one did.
-    func run(revision: () -> Int, render: () -> Buffer, handle: (ScreenEvent) -> Bool) -> Int32? {
+    /// returns false; `idle` is called when 100 ms pass without a key. Returns the signal
+    /// that stopped it, if one did.
+    func run(revision: () -> Int, render: () -> Buffer, idle: () -> Void = {}, handle: (ScreenEvent) -> Bool) -> Int32? {
         var drawn: Int?
         while true {
             if let signal = terminal.receivedSignal { return signal }
@@ -43,7 +44,10 @@ final class ScreenLoop {
                 terminal.draw(buffer.diff(from: previous))
                 previous = buffer
             }
-            guard let key = terminal.readKey(timeoutMilliseconds: 100) else { continue }
+            guard let key = terminal.readKey(timeoutMilliseconds: 100) else {
+                idle()
+                continue
+            }
             switch key {
             case .inputClosed: return nil
             case .resize:

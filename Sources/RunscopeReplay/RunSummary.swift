@@ -6,12 +6,11 @@ import RunscopePricing
 /// first token, the provider's usage (input/output tokens) and the cost at `prices`. A
 /// chain's usage and cost are those of the model runs below it.
 public enum RunSummary {
-    /// The table for the given trees, one row per run, aligned columns, then a total line.
+    /// The table for the given trees, one row per run, aligned columns (a root's usage and
+    /// cost are its trace's).
     public static func table(_ roots: [RunTree], now: Date, prices: PriceTable = .builtIn) -> String {
         var rows: [[String]] = [["run", "type", "status", "duration", "tokens", "first token", "usage", "cost"]]
-        var total = Rollup()
-        for root in roots { total.add(append(root, depth: 0, now: now, prices: prices, to: &rows)) }
-        if total.usage != nil { rows.append(["total", "", "", "", "", "", usageText(total.usage), costText(total)]) }
+        for root in roots { append(root, depth: 0, now: now, prices: prices, to: &rows) }
         let widths = (0..<rows[0].count).map { column in rows.map { $0[column].count }.max() ?? 0 }
         return rows.map { row in
             row.enumerated().map { column, cell in

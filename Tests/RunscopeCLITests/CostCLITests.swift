@@ -58,7 +58,7 @@ import Testing
         // gpt-4o-mini: 4 uncached × $0.15 + 8 cached × $0.075 + 9 out × $0.60 per million = $0.0000066.
         let model = try #require(result.stderr.split(separator: "\n").first { $0.contains("ChatOpenAI") }, "\(result.stderr)")
         #expect(model.contains("12/9") && model.hasSuffix("$0.000007"), "\(model)")
-        let total = try #require(result.stderr.split(separator: "\n").last)
-        #expect(total.hasPrefix("total") && total.hasSuffix("$0.000007"), "\(total)")
+        let root = try #require(result.stderr.split(separator: "\n").first { $0.hasPrefix("RunnableSequence") })
+        #expect(root.contains("12/9") && root.hasSuffix("$0.000007"), "the root sums the runs below it: \(root)")
     }
 }
