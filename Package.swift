@@ -115,7 +115,7 @@ let package = Package(
         .testTarget(
             name: "RunscopeOTLPTests",
             dependencies: [
-                "RunscopeOTLP", "RunscopeCore", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                "RunscopeOTLP", "RunscopeCore", "RunscopeTestSupport", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ] + nio,
             exclude: ["Fixtures"]),

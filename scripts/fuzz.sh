@@ -8,7 +8,7 @@
 # input in Fuzz/Findings/NAME/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-targets=(json chain-file sse ndjson event-log fstring mustache arithmetic partial-json otlp-protobuf otlp-json gzip)
+targets=(json chain-file sse ndjson event-log fstring mustache arithmetic partial-json otlp-protobuf otlp-json otlp-wire gzip)
 
 usage() { echo "usage: scripts/fuzz.sh --list | NAME [--seconds N] [--runs N] [--no-build]" >&2; exit 2; }
 [ $# -ge 1 ] || usage

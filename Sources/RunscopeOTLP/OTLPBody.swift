@@ -47,6 +47,19 @@ public enum OTLPBody {
         }
     }
 
+    /// The spans of the request in `bytes` as the translator reads them, inflated first when
+    /// `contentEncoding` is gzip: protobuf read straight from the bytes (`SpanBatchReader`),
+    /// JSON through `OTLPJSONDecoder`. Errors as `decode`'s, naming the field that is wrong.
+    public static func batch(
+        _ bytes: [UInt8], encoding: Encoding, contentEncoding: String?, limit: Int = limit
+    ) throws(OTLPDecodeError) -> SpanBatch {
+        let plain = try inflate(bytes, contentEncoding: contentEncoding, limit: limit)
+        switch encoding {
+        case .json: return SpanBatch(try OTLPJSONDecoder.decode(plain))
+        case .protobuf: return try SpanBatchReader.read(plain)
+        }
+    }
+
     /// The body without its content encoding (gzip or none).
     static func inflate(_ bytes: [UInt8], contentEncoding: String?, limit: Int) throws(OTLPDecodeError) -> [UInt8] {
         let coding = (contentEncoding ?? "identity").trimmingCharacters(in: .whitespaces).lowercased()

@@ -15,6 +15,14 @@ import RunscopeCore
 public final class OTLPReceiver: Sendable {
     /// What the receiver does with a request: `true` when taken, `false` to ask for a retry (503).
     public typealias Accept = @Sendable (OTLPExportRequest) -> Bool
+    /// The same for a request's spans as the translator reads them (`OTLPBody.batch`).
+    public typealias AcceptSpans = @Sendable (SpanBatch) -> Bool
+
+    /// What the receiver hands on: decoded requests, or their spans.
+    enum Delivery: Sendable {
+        case requests(Accept)
+        case spans(AcceptSpans)
+    }
 
     /// The address it listens on.
     public let host: String
@@ -53,6 +61,19 @@ public final class OTLPReceiver: Sendable {
     public static func start(
         host: String = "127.0.0.1", port: Int = 4318, token: String? = nil, limit: Int = OTLPBody.limit, accept: @escaping Accept
     ) async throws -> OTLPReceiver {
+        try await start(host: host, port: port, token: token, limit: limit, delivery: .requests(accept))
+    }
+
+    /// As `start(host:port:token:limit:accept:)`, handing on each request's spans as the
+    /// translator reads them: protobuf bodies read straight into a `SpanBatch`, the fast way.
+    public static func start(
+        host: String = "127.0.0.1", port: Int = 4318, token: String? = nil, limit: Int = OTLPBody.limit,
+        acceptSpans: @escaping AcceptSpans
+    ) async throws -> OTLPReceiver {
+        try await start(host: host, port: port, token: token, limit: limit, delivery: .spans(acceptSpans))
+    }
+
+    private static func start(host: String, port: Int, token: String?, limit: Int, delivery: Delivery) async throws -> OTLPReceiver {
         let connections = Locked<[ObjectIdentifier: any Channel]>([:])
         let counters = Locked(Counters())
         let rules = OTLPRequestHandler.Rules(token: token, limit: limit)
@@ -65,7 +86,7 @@ public final class OTLPReceiver: Sendable {
                 channel.closeFuture.whenComplete { _ in _ = connections.withLock { $0.removeValue(forKey: ObjectIdentifier(channel)) } }
                 return channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
-                    try channel.pipeline.syncOperations.addHandler(OTLPRequestHandler(rules: rules, counters: counters, accept: accept))
+                    try channel.pipeline.syncOperations.addHandler(OTLPRequestHandler(rules: rules, counters: counters, delivery: delivery))
                 }
             }
             .bind(host: host, port: port).get()

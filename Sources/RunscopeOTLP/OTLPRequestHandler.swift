@@ -17,17 +17,17 @@ final class OTLPRequestHandler: ChannelInboundHandler {
 
     private let rules: Rules
     private let counters: Locked<OTLPReceiver.Counters>
-    private let accept: OTLPReceiver.Accept
+    private let delivery: OTLPReceiver.Delivery
     private var head: HTTPRequestHead?
     private var encoding: OTLPBody.Encoding = .protobuf
     private var body: [UInt8] = []
     /// Set once the request was answered early (an error): the rest of its body is dropped.
     private var answered = false
 
-    init(rules: Rules, counters: Locked<OTLPReceiver.Counters>, accept: @escaping OTLPReceiver.Accept) {
+    init(rules: Rules, counters: Locked<OTLPReceiver.Counters>, delivery: OTLPReceiver.Delivery) {
         self.rules = rules
         self.counters = counters
-        self.accept = accept
+        self.delivery = delivery
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -74,25 +74,37 @@ final class OTLPRequestHandler: ChannelInboundHandler {
 
     /// Decodes the whole body and hands the request on.
     private func finish(_ head: HTTPRequestHead, context: ChannelHandlerContext) {
-        let request: OTLPExportRequest
+        let handed: (taken: Bool, spans: Int)
         do {
-            request = try OTLPBody.decode(body, encoding: encoding, contentEncoding: head.headers.first(name: "content-encoding"), limit: rules.limit)
+            handed = try handOn(contentEncoding: head.headers.first(name: "content-encoding"))
         } catch {
             refuse(error.tooLarge ? .payloadTooLarge : .badRequest, error.message, context: context)
             return
         }
-        body.removeAll(keepingCapacity: body.capacity <= 1 << 20)
-        guard accept(request) else {
+        let spans = handed.spans
+        guard handed.taken else {
             refuse(.serviceUnavailable, "runscope is behind; retry", context: context, retryAfter: 1)
             return
         }
-        let spans = request.resourceSpans.reduce(0) { $0 + $1.scopeSpans.reduce(0) { $0 + $1.spans.count } }
         counters.withLock {
             $0.accepted += 1
             $0.spans += spans
         }
         let answer: [UInt8] = encoding == .json ? Array("{}".utf8) : []
         respond(.ok, answer, context: context, close: !head.isKeepAlive)
+    }
+
+    /// Decodes the body as the delivery wants it and hands it on: whether it was taken, and its span count.
+    private func handOn(contentEncoding: String?) throws(OTLPDecodeError) -> (taken: Bool, spans: Int) {
+        defer { body.removeAll(keepingCapacity: body.capacity <= 1 << 20) }
+        switch delivery {
+        case .requests(let accept):
+            let request = try OTLPBody.decode(body, encoding: encoding, contentEncoding: contentEncoding, limit: rules.limit)
+            return (accept(request), request.resourceSpans.reduce(0) { $0 + $1.scopeSpans.reduce(0) { $0 + $1.spans.count } })
+        case .spans(let accept):
+            let batch = try OTLPBody.batch(body, encoding: encoding, contentEncoding: contentEncoding, limit: rules.limit)
+            return (accept(batch), batch.spanCount)
+        }
     }
 
     /// Answers with an error status and a `google.rpc.Status` carrying `message`.

@@ -22,6 +22,12 @@ public struct ReceivedRun: Sendable {
             self.span = Self.integer(span.prefix(8))
         }
 
+        /// The key of a received span's trace id and span id (16 and 8 bytes).
+        init(trace: ReceivedSpan.ID, span: ReceivedSpan.ID) {
+            self.trace = Trace(high: trace.high, low: trace.low)
+            self.span = span.high
+        }
+
         /// The trace id in hex, as OTLP/JSON writes it.
         public var traceHex: String { Self.hex(trace.high) + Self.hex(trace.low) }
         /// The span id in hex.

@@ -26,8 +26,8 @@ extension SpanTranslator {
     }
 
     /// The event that ends the run: its outputs, or its error when the span's status is ERROR.
-    static func endEvent(_ span: OTLPSpan, _ type: RunType, _ attributes: SpanAttributes) -> RunEvent {
-        if span.status.code == .error { return errorEvent(type, error(span)) }
+    static func endEvent(_ span: ReceivedSpan, _ type: RunType, _ attributes: SpanAttributes) -> RunEvent {
+        if span.isError { return errorEvent(type, error(span)) }
         func output() -> Value? { ioValue(attributes, "output") }
         switch type {
         case .chatModel, .llm:
@@ -51,13 +51,13 @@ extension SpanTranslator {
     }
 
     /// The error: the `exception` event's type and message, else the status message.
-    static func error(_ span: OTLPSpan) -> RunError {
+    static func error(_ span: ReceivedSpan) -> RunError {
         for event in span.events.reversed() where event.name == "exception" {
             let attributes = SpanAttributes(event.attributes)
             let type = attributes.string("exception.type") ?? "Error"
-            return RunError(type: type, message: attributes.string("exception.message") ?? span.status.message)
+            return RunError(type: type, message: attributes.string("exception.message") ?? span.statusMessage)
         }
-        return RunError(type: "Error", message: span.status.message)
+        return RunError(type: "Error", message: span.statusMessage)
     }
 
     private static func errorEvent(_ type: RunType, _ error: RunError) -> RunEvent {
@@ -104,7 +104,7 @@ extension SpanTranslator {
     }
 
     /// Streamed tokens that runscope exported as `new_token` span events (`--otlp-tokens`).
-    static func tokens(_ span: OTLPSpan, run: RunInfo) -> [ReceivedEvent] {
+    static func tokens(_ span: ReceivedSpan, run: RunInfo) -> [ReceivedEvent] {
         span.events.compactMap { event in
             guard event.name == "new_token", let token = SpanAttributes(event.attributes).string("token") else { return nil }
             return ReceivedEvent(event: .newToken(token, chunk: nil), run: run, time: date(event.timeUnixNano))

@@ -15,7 +15,12 @@ public enum SpanTranslator {
 
         /// The resource of `resource`.
         public init(_ resource: OTLPResource) {
-            let attributes = SpanAttributes(resource.attributes)
+            self.init(attributes: resource.attributes.map(Attribute.init))
+        }
+
+        /// The resource with `attributes`.
+        public init(attributes: [Attribute]) {
+            let attributes = SpanAttributes(attributes)
             serviceName = attributes.string("service.name")
             projectName = attributes.string("openinference.project.name")
         }
@@ -24,13 +29,18 @@ public enum SpanTranslator {
     /// Every span of `request` as a run, in the request's order; spans without a trace
     /// or span id are counted in `skipped`.
     public static func runs(_ request: OTLPExportRequest, skipped: inout Int) -> [ReceivedRun] {
+        runs(SpanBatch(request), skipped: &skipped)
+    }
+
+    /// Every span of `batch` as a run, in the batch's order; spans without a trace or span
+    /// id are counted in `skipped`.
+    public static func runs(_ batch: SpanBatch, skipped: inout Int) -> [ReceivedRun] {
         var runs: [ReceivedRun] = []
-        for resourceSpans in request.resourceSpans {
-            let resource = Resource(resourceSpans.resource)
-            for scopeSpans in resourceSpans.scopeSpans {
-                for span in scopeSpans.spans {
-                    if let run = run(span, resource: resource) { runs.append(run) } else { skipped += 1 }
-                }
+        runs.reserveCapacity(batch.spanCount)
+        for group in batch.groups {
+            let resource = Resource(attributes: group.resource)
+            for span in group.spans {
+                if let run = run(span, resource: resource) { runs.append(run) } else { skipped += 1 }
             }
         }
         return runs
@@ -38,7 +48,12 @@ public enum SpanTranslator {
 
     /// The run of one span; `nil` when it has no valid ids.
     public static func run(_ span: OTLPSpan, resource: Resource) -> ReceivedRun? {
-        guard span.traceID.count == 16, span.spanID.count == 8, span.traceID.contains(where: { $0 != 0 }) else { return nil }
+        run(ReceivedSpan(span), resource: resource)
+    }
+
+    /// The run of one received span; `nil` when it has no valid ids.
+    public static func run(_ span: ReceivedSpan, resource: Resource) -> ReceivedRun? {
+        guard span.traceID.count == 16, span.spanID.count == 8, span.traceID.isNonZero else { return nil }
         let attributes = SpanAttributes(span.attributes)
         if attributes.string("logfire.span_type") == "pending_span" { return pending(span, attributes, resource: resource) }
         let key = ReceivedRun.Key(trace: span.traceID, span: span.spanID)
@@ -53,10 +68,10 @@ public enum SpanTranslator {
     }
 
     /// A Logfire pending span: the start of the span that is its parent, which has not ended.
-    private static func pending(_ span: OTLPSpan, _ attributes: SpanAttributes, resource: Resource) -> ReceivedRun? {
+    private static func pending(_ span: ReceivedSpan, _ attributes: SpanAttributes, resource: Resource) -> ReceivedRun? {
         guard span.parentSpanID.count == 8 else { return nil }
         let key = ReceivedRun.Key(trace: span.traceID, span: span.parentSpanID)
-        let realParent = attributes.string("logfire.pending_parent_id").flatMap { SpanIdentifiers.bytes(hex: $0) } ?? Data()
+        let realParent = ReceivedSpan.ID(attributes.string("logfire.pending_parent_id").flatMap { SpanIdentifiers.bytes(hex: $0) } ?? Data())
         let parent = parentKey(span.traceID, realParent)
         let info = runInfo(span, attributes, key: key, parent: parent, resource: resource)
         return ReceivedRun(
@@ -77,8 +92,8 @@ public enum SpanTranslator {
         }
     }
 
-    private static func parentKey(_ trace: Data, _ parent: Data) -> ReceivedRun.Key? {
-        guard parent.count == 8, parent.contains(where: { $0 != 0 }) else { return nil }
+    private static func parentKey(_ trace: ReceivedSpan.ID, _ parent: ReceivedSpan.ID) -> ReceivedRun.Key? {
+        guard parent.count == 8, parent.isNonZero else { return nil }
         return ReceivedRun.Key(trace: trace, span: parent)
     }
 
@@ -89,7 +104,7 @@ public enum SpanTranslator {
 
     /// Who the run is: id, parent, name, type, tags, metadata (the trace's service on a root).
     private static func runInfo(
-        _ span: OTLPSpan, _ attributes: SpanAttributes, key: ReceivedRun.Key, parent: ReceivedRun.Key?, resource: Resource
+        _ span: ReceivedSpan, _ attributes: SpanAttributes, key: ReceivedRun.Key, parent: ReceivedRun.Key?, resource: Resource
     ) -> RunInfo {
         let type = runType(attributes)
         var metadata = attributes.object("metadata") ?? [:]

@@ -6,26 +6,30 @@ import RunscopeOTLP
 
 /// How fast `runscope otlp` takes spans: protobuf batches of 512 spans shaped like
 /// OpenInference's LangChain spans (a chain with a chat model and a tool under it:
-/// messages, usage, JSON inputs and outputs), decoded, turned into runs, put in order
-/// and delivered to a handler that does nothing, on one thread; then the same through
-/// the HTTP receiver on loopback, with the client in this process.
+/// messages, usage, JSON inputs and outputs), read (`OTLPBody.batch`, the direct reader),
+/// turned into runs, put in order and delivered to a handler that does nothing, on one
+/// thread; then the same through the HTTP receiver on loopback, with the client in this
+/// process. swift-protobuf's decoding of the same bodies is measured beside it.
 enum OTLPReceiveBench {
     /// The figures as JSON (`runscope-bench --only otlp-receive`).
     static func figures() async throws -> Value {
-        let batches = (0..<40).map { batch(traces: 512 / 4, seed: $0) }
-        let bodies = batches.map { try! $0.serializedBytes() as [UInt8] }
+        let requests = (0..<40).map { batch(traces: 512 / 4, seed: $0) }
+        let bodies = requests.map { try! $0.serializedBytes() as [UInt8] }
         let gzipped = bodies.map { Gzip.compress($0)! }
-        let spans = batches.count * 512
+        let spans = requests.count * 512
         let pipeline = try bestRate(spans: spans) { try receive(bodies, contentEncoding: nil) }
         let pipelineGzip = try bestRate(spans: spans) { try receive(gzipped, contentEncoding: "gzip") }
-        let decodeOnly = try bestRate(spans: spans) { for body in bodies { _ = try OTLPExportRequest(serializedBytes: body) } }
-        let requests = try bodies.map { try OTLPExportRequest(serializedBytes: $0) }
+        let decodeOnly = try bestRate(spans: spans) {
+            for body in bodies { _ = try OTLPBody.batch(body, encoding: .protobuf, contentEncoding: nil) }
+        }
+        let decodeGenerated = try bestRate(spans: spans) { for body in bodies { _ = try OTLPExportRequest(serializedBytes: body) } }
+        let batches = try bodies.map { try OTLPBody.batch($0, encoding: .protobuf, contentEncoding: nil) }
         let translateOnly = try bestRate(spans: spans) {
             var skipped = 0
-            for request in requests { _ = SpanTranslator.runs(request, skipped: &skipped) }
+            for batch in batches { _ = SpanTranslator.runs(batch, skipped: &skipped) }
         }
         var skipped = 0
-        let runs = requests.map { SpanTranslator.runs($0, skipped: &skipped) }
+        let runs = batches.map { SpanTranslator.runs($0, skipped: &skipped) }
         let assembleOnly = try bestRate(spans: spans) {
             var assembler = TraceAssembler()
             var ready: [ReceivedEvent] = []
@@ -40,6 +44,7 @@ enum OTLPReceiveBench {
                 "batch": "512 spans (128 traces of chain > chat model + tool + prompt), protobuf",
                 "bytes_per_batch": .int(bodies.reduce(0) { $0 + $1.count } / bodies.count),
                 "decode_only": .int(Int(decodeOnly)),
+                "decode_only_swift_protobuf": .int(Int(decodeGenerated)),
                 "translate_only": .int(Int(translateOnly)),
                 "assemble_only": .int(Int(assembleOnly)),
                 "one_thread": .int(Int(pipeline)),
@@ -50,16 +55,16 @@ enum OTLPReceiveBench {
         ]
     }
 
-    /// Decodes every body and delivers its runs in order to a handler that does nothing.
+    /// Reads every body and delivers its runs in order to a handler that does nothing.
     static func receive(_ bodies: [[UInt8]], contentEncoding: String?) throws {
         var assembler = TraceAssembler()
         let handler = NoOpHandler()
         var skipped = 0
         var ready: [ReceivedEvent] = []
         for body in bodies {
-            let request = try OTLPBody.decode(body, encoding: .protobuf, contentEncoding: contentEncoding)
+            let batch = try OTLPBody.batch(body, encoding: .protobuf, contentEncoding: contentEncoding)
             ready.removeAll(keepingCapacity: true)
-            for run in SpanTranslator.runs(request, skipped: &skipped) { assembler.receive(run, into: &ready) }
+            for run in SpanTranslator.runs(batch, skipped: &skipped) { assembler.receive(run, into: &ready) }
             for item in ready { try item.event.dispatch(to: handler, run: item.run) }
         }
         precondition(skipped == 0 && assembler.waitingCount == 0, "the bench's spans did not all come out")
@@ -79,14 +84,14 @@ enum OTLPReceiveBench {
     /// Spans per second through the HTTP receiver (one connection, one request at a time), best of 3.
     static func httpRate(_ bodies: [[UInt8]]) async throws -> Double {
         let delivered = Locked(0)
-        let receiver = try await OTLPReceiver.start(port: 0) { request in
+        let receiver = try await OTLPReceiver.start(port: 0, acceptSpans: { batch in
             var assembler = TraceAssembler()
             var skipped = 0
             var count = 0
-            for run in SpanTranslator.runs(request, skipped: &skipped) { count += assembler.receive(run).count }
+            for run in SpanTranslator.runs(batch, skipped: &skipped) { count += assembler.receive(run).count }
             delivered.withLock { $0 += count }
             return true
-        }
+        })
         defer { Task { await receiver.stop() } }
         var bestTime = Double.infinity
         for _ in 0..<3 {

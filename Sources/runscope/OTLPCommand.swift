@@ -48,7 +48,7 @@ struct OTLPCommand: AsyncParsableCommand {
         let queue = ReceivedRequests()
         let receiver: OTLPReceiver
         do {
-            receiver = try await OTLPReceiver.start(host: host, port: port, token: token) { queue.push($0) }
+            receiver = try await OTLPReceiver.start(host: host, port: port, token: token, acceptSpans: { queue.push($0) })
         } catch {
             Terminal.error("runscope otlp: cannot listen on \(listen): \(error)")
             throw ExitCode(2)
@@ -58,8 +58,8 @@ struct OTLPCommand: AsyncParsableCommand {
         let skipped = Locked(0)
         let outcome = try await view.show(title: "otlp \(host):\(receiver.port)", clock: clock) { handlers in
             var pump = SpanPump(clock: clock, handlers: handlers + extra)
-            for await request in queue.stream {
-                pump.receive(request)
+            for await batch in queue.stream {
+                pump.receive(batch)
                 queue.done()
             }
             pump.finish()

@@ -8,23 +8,23 @@ final class ReceivedRequests: Sendable {
     /// How many requests may wait at once.
     static let limit = 64
 
-    let stream: AsyncStream<OTLPExportRequest>
-    private let continuation: AsyncStream<OTLPExportRequest>.Continuation
+    let stream: AsyncStream<SpanBatch>
+    private let continuation: AsyncStream<SpanBatch>.Continuation
     private let waiting = Locked(0)
 
     init() {
-        (stream, continuation) = AsyncStream.makeStream(of: OTLPExportRequest.self)
+        (stream, continuation) = AsyncStream.makeStream(of: SpanBatch.self)
     }
 
-    /// Queues `request`; `false` when too many wait (or the stream ended).
-    func push(_ request: OTLPExportRequest) -> Bool {
+    /// Queues `batch`; `false` when too many wait (or the stream ended).
+    func push(_ batch: SpanBatch) -> Bool {
         let room = waiting.withLock { count in
             guard count < Self.limit else { return false }
             count += 1
             return true
         }
         guard room else { return false }
-        if case .enqueued = continuation.yield(request) { return true }
+        if case .enqueued = continuation.yield(batch) { return true }
         waiting.withLock { $0 -= 1 }
         return false
     }

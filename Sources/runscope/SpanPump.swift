@@ -19,10 +19,10 @@ struct SpanPump {
         self.handlers = handlers
     }
 
-    /// Delivers what `request` makes ready.
-    mutating func receive(_ request: OTLPExportRequest) {
+    /// Delivers what `batch` makes ready.
+    mutating func receive(_ batch: SpanBatch) {
         var ready: [ReceivedEvent] = []
-        let runs = SpanTranslator.runs(request, skipped: &skipped)
+        let runs = SpanTranslator.runs(batch, skipped: &skipped)
         for run in runs { assembler.receive(run, into: &ready) }
         // The header's service and trace: the translator read them already.
         if let last = runs.last {

@@ -12,6 +12,7 @@ enum FuzzTargets {
         "partial-json": PartialJSONFuzz.run,
         "otlp-protobuf": OTLPProtobufFuzz.run,
         "otlp-json": OTLPJSONFuzz.run,
+        "otlp-wire": OTLPWireFuzz.run,
         "gzip": GzipFuzz.run,
     ]
 }

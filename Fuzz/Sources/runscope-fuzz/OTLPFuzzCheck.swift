@@ -14,11 +14,26 @@ enum OTLPFuzzCheck {
         do {
             return .success(try OTLPBody.decode(bytes, encoding: encoding, contentEncoding: contentEncoding))
         } catch {
-            fuzzCheck(!error.message.isEmpty, "the decode error has no message")
-            fuzzCheck(!error.message.utf8.contains(where: { $0 == 10 || $0 == 13 }), "the decode error is not one line: \(error)")
-            fuzzCheck(!error.tooLarge, "a body under the limit is too large: \(error)")
+            checkError(error)
             return .failure(error)
         }
+    }
+
+    /// `OTLPBody.batch` of a protobuf body (the direct reader), its error checked as `decode`'s.
+    static func batch(_ bytes: [UInt8]) -> Result<SpanBatch, OTLPDecodeError> {
+        do {
+            return .success(try OTLPBody.batch(bytes, encoding: .protobuf, contentEncoding: nil))
+        } catch {
+            checkError(error)
+            return .failure(error)
+        }
+    }
+
+    /// A decode error has a message, on one line, and is not about size.
+    private static func checkError(_ error: OTLPDecodeError) {
+        fuzzCheck(!error.message.isEmpty, "the decode error has no message")
+        fuzzCheck(!error.message.utf8.contains(where: { $0 == 10 || $0 == 13 }), "the decode error is not one line: \(error)")
+        fuzzCheck(!error.tooLarge, "a body under the limit is too large: \(error)")
     }
 
     /// The same request, or the same error.
@@ -55,9 +70,14 @@ enum OTLPFuzzCheck {
     /// SpanTranslator.runs, then a TraceAssembler (every run received, then `flush()`), with
     /// the default wait limit and with a limit of 1 (orphans shown at once).
     static func checkRuns(_ request: OTLPExportRequest) {
+        checkRuns(SpanBatch(request))
+    }
+
+    /// As `checkRuns(_:)` for a request, for a batch.
+    static func checkRuns(_ batch: SpanBatch) {
         var skipped = 0
-        let runs = SpanTranslator.runs(request, skipped: &skipped)
-        let spans = request.resourceSpans.reduce(0) { $0 + $1.scopeSpans.reduce(0) { $0 + $1.spans.count } }
+        let runs = SpanTranslator.runs(batch, skipped: &skipped)
+        let spans = batch.spanCount
         fuzzCheck(runs.count + skipped == spans, "\(spans) spans gave \(runs.count) runs and \(skipped) skipped")
         for waitLimit in [100_000, 1] {
             var assembler = TraceAssembler(waitLimit: waitLimit)
