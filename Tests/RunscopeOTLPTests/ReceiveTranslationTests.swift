@@ -82,7 +82,7 @@ import Testing
         #expect(tokens == ["Bear", " feet!"])
         let answer = events.compactMap { item -> Message? in if case .llmEnd(let result) = item.event { result.firstMessage } else { nil } }
         #expect(answer.first?.content == "Bear feet!")
-        #expect(answer.first?.usage == UsageMetadata(inputTokens: 12, outputTokens: 3))
+        #expect(answer.first?.usage == UsageMetadata(inputTokens: 12, outputTokens: 3, cacheReadTokens: 8, reasoningTokens: 1))
         #expect(events.compactMap(\.event.error).map(\.type) == ["ZeroDivisionError"])
         if case .chainStart(let inputs) = events.first?.event { #expect(inputs == ["animal": "bears"]) } else { Issue.record("no chain start") }
     }

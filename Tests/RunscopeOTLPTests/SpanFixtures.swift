@@ -23,7 +23,7 @@ enum SpanFixtures {
         extra: ["tool_call_id": "call_42"])
 
     static let answer = Message(
-        role: .ai, content: "Bear feet!", id: "chatcmpl-1", usage: UsageMetadata(inputTokens: 12, outputTokens: 3),
+        role: .ai, content: "Bear feet!", id: "chatcmpl-1", usage: UsageMetadata(inputTokens: 12, outputTokens: 3, cacheReadTokens: 8, reasoningTokens: 1),
         responseMetadata: ["model_name": "gpt-4o-mini-2024-07-18", "finish_reason": "stop"])
 
     /// The events of the whole trace, with their times, in order.
