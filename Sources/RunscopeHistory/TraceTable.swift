@@ -1,4 +1,5 @@
 import Foundation
+import RunscopePricing
 
 /// The columns `runscope runs` prints (when, name, status, duration, runs, tokens, cost, id),
 /// shared by the CLI's table and the inspector's history screen.
@@ -29,7 +30,7 @@ public enum TraceTable {
         return [
             formatter.string(from: trace.start), trace.name, trace.status,
             duration(ms) + (trace.durationMs == nil ? "+" : ""), String(trace.runs), String(trace.tokens),
-            trace.costUSD.map { String(format: "$%.4f", $0) } ?? "-", trace.id,
+            trace.costUSD.map(CostText.format) ?? "-", trace.id,
         ]
     }
 

@@ -40,6 +40,10 @@ public struct InspectorState: Sendable {
     public internal(set) var message: String?
     /// Bumped on every change that alters what is drawn.
     public internal(set) var revision = 0
+    /// Whether the timeline (`t`) shows in place of the detail pane.
+    public internal(set) var showsTimeline = false
+    /// The run whose subtree the timeline's axis spans (`z`); nil: the whole forest (`Z`).
+    public internal(set) var timelineZoom: Int?
     /// Set while a recorded run is replayed or followed: Space pauses, `.` steps.
     public internal(set) var playback: Playback?
 

@@ -17,6 +17,8 @@ public enum InspectorCommand: Sendable, Equatable {
     case rerun, quit, interrupt, help
     /// Opens the history screen over the inspector (`H`).
     case openHistory
+    /// The timeline in place of the detail pane (`t`); its axis over the selected run (`z`) or everything (`Z`).
+    case toggleTimeline, zoomTimeline, unzoomTimeline
     /// Replay only: pause or resume, and one event at a time while paused.
     case togglePause, stepEvent
 }
@@ -57,6 +59,9 @@ public enum KeyMap {
         case .ctrlC: return .interrupt
         case .char("?"): return .help
         case .char("H"): return .openHistory
+        case .char("t"): return .toggleTimeline
+        case .char("z"): return .zoomTimeline
+        case .char("Z"): return .unzoomTimeline
         case .char(let c):
             if let digit = c.wholeNumberValue, let tab = PaneTab(rawValue: digit - 1), c.isASCII { return .selectTab(tab) }
             return nil
@@ -80,6 +85,7 @@ public enum KeyMap {
         ("/  n N", "search run names, next / previous match"),
         ("r", "run the chain again"),
         ("H", "the history: every run kept, search, compare two"),
+        ("t  z Z", "timeline in place of the pane; zoom to the run / to all"),
         ("q", "quit (asks while the chain runs)"),
         ("Ctrl-C", "cancel the chain; again to quit"),
         ("?", "this help (any key closes it)"),

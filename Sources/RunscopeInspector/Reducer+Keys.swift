@@ -43,6 +43,14 @@ extension InspectorState {
         case .interrupt: return interrupt()
         case .help: showsHelp = true
         case .openHistory: return [.openHistory]
+        case .toggleTimeline:
+            showsTimeline.toggle()
+            if !showsTimeline { timelineZoom = nil }
+        case .zoomTimeline:
+            guard showsTimeline, let selected else { break }
+            timelineZoom = selected
+            message = "Timeline zoomed to \(forest[selected].name) · Z for everything"
+        case .unzoomTimeline: timelineZoom = nil
         case .togglePause: return [.togglePause]
         case .stepEvent: return [.step]
         }

@@ -83,6 +83,7 @@ extension InspectorState {
     mutating func restart(at time: Date) {
         let showsHidden = forest.showsHidden
         forest = RunForest(prices: forest.prices)
+        timelineZoom = nil
         forest.setShowsHidden(showsHidden)
         chain = .running
         chainStart = time

@@ -27,7 +27,6 @@ public struct RunForest: Sendable {
     /// The number of runs tagged `langsmith:hidden`.
     public private(set) var hiddenCount = 0
 
-    /// An empty forest.
     /// What model runs cost (their ``RunNode/cost`` and the rollups).
     public let prices: PriceTable
     /// Usage and cost over every run seen.
@@ -126,11 +125,16 @@ public struct RunForest: Sendable {
         }
     }
 
+    /// The price model run `index` was charged at, if its model has one.
+    public func price(of index: Int) -> ModelPrice? {
+        nodes[index].priceEntry.map { prices.entries[$0] }
+    }
+
     /// Adds model run `index`'s usage and cost (nil `priced`: its model has no price) to its
     /// own rollup, every run above it and the forest's.
-    mutating func account(_ usage: UsageMetadata, of index: Int, priced: (price: ModelPrice, dollars: Double)?) {
+    mutating func account(_ usage: UsageMetadata, of index: Int, priced: (entry: Int, dollars: Double)?) {
         let cost = priced?.dollars
-        nodes[index].price = priced?.price
+        nodes[index].priceEntry = priced?.entry
         nodes[index].cost = cost
         nodes[index].rollup.add(usage: usage, cost: cost)
         rollup.add(usage: usage, cost: cost)

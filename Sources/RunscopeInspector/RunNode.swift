@@ -40,8 +40,8 @@ public struct RunNode: Sendable {
     public var lastTokenTime: Date?
     public var finishReason: String?
     public var usage: UsageMetadata?
-    /// The price the table gives this model run, if it knows the model.
-    public var price: ModelPrice?
+    /// Where this model run's price is in the forest's table (``RunForest/price(of:)``), if it has one.
+    public var priceEntry: Int?
     /// What this model run's usage cost in US dollars, when its model has a price.
     public var cost: Double?
     /// Usage and cost of this run and every run below it (``Rollup``).

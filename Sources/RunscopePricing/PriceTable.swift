@@ -35,21 +35,30 @@ public struct PriceTable: Sendable, Equatable {
     /// or date suffix (`-2024-08-06`, `-20241022`), so a dated snapshot with a price of its
     /// own keeps it. Ollama's `:tag` and a `vendor/` prefix are ignored.
     public func price(model: String, provider: String?) -> ModelPrice? {
+        entry(model: model, provider: provider).map { entries[$0] }
+    }
+
+    /// The index in ``entries`` of the price of `model` from `provider` (see ``price(model:provider:)``).
+    public func entry(model: String, provider: String?) -> Int? {
         let name = Self.base(model, provider: provider)
         let undated = Self.undated(name)
         guard let provider = provider?.lowercased() else {
-            return entries.first { Self.names(of: $0).contains(name) } ?? entries.first { Self.names(of: $0).contains(undated) }
+            return entries.firstIndex { Self.names(of: $0).contains(name) } ?? entries.firstIndex { Self.names(of: $0).contains(undated) }
         }
-        let index = byKey[Self.key(provider: provider, name: name)] ?? byKey[Self.key(provider: provider, name: undated)]
-        return index.map { entries[$0] }
+        return byKey[Self.key(provider: provider, name: name)] ?? byKey[Self.key(provider: provider, name: undated)]
     }
 
     /// The price of a model run, from its metadata (`ls_provider`, `ls_model_name`) and the
     /// model its response names (`response_metadata.model_name`, which wins: it is what ran).
     public func price(metadata: ValueObject, responseModel: String?) -> ModelPrice? {
+        entry(metadata: metadata, responseModel: responseModel).map { entries[$0] }
+    }
+
+    /// The index in ``entries`` of a model run's price (see ``price(metadata:responseModel:)``).
+    public func entry(metadata: ValueObject, responseModel: String?) -> Int? {
         let provider = metadata["ls_provider"]?.stringValue
         let names = [responseModel, metadata["ls_model_name"]?.stringValue].compactMap { $0 }
-        for name in names { if let found = price(model: name, provider: provider) { return found } }
+        for name in names { if let found = entry(model: name, provider: provider) { return found } }
         return nil
     }
 
@@ -95,11 +104,12 @@ extension PriceTable {
     /// The price of a model run's result and what its usage cost: the model its response
     /// names (`response_metadata.model_name`, or the LLM output's) first, else the one its
     /// metadata asked for. Nil without usage or without a price.
-    public func cost(of result: LLMResult, metadata: ValueObject) -> (price: ModelPrice, dollars: Double)? {
+    /// `entry` is the price's index in ``entries``.
+    public func cost(of result: LLMResult, metadata: ValueObject) -> (entry: Int, dollars: Double)? {
         guard let usage = result.usage else { return nil }
         let responseModel = result.firstMessage?.responseMetadata["model_name"]?.stringValue
             ?? result.llmOutput?["model_name"]?.stringValue
-        guard let price = price(metadata: metadata, responseModel: responseModel) else { return nil }
-        return (price, price.cost(of: usage))
+        guard let entry = entry(metadata: metadata, responseModel: responseModel) else { return nil }
+        return (entry, entries[entry].cost(of: usage))
     }
 }

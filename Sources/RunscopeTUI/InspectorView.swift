@@ -31,7 +31,12 @@ public struct InspectorView: Sendable {
         let body = Rect(x: 0, y: 1, width: layout.width, height: layout.bodyHeight)
         let (treeArea, paneArea) = body.split(verticalAt: layout.treeWidth)
         drawTree(state, into: &buffer, area: treeArea)
-        let lines = drawPane(state, into: &buffer, area: paneArea, cache: &cache)
+        var lines = state.paneLineCount
+        if state.showsTimeline {
+            drawTimeline(state, into: &buffer, area: paneArea)
+        } else {
+            lines = drawPane(state, into: &buffer, area: paneArea, cache: &cache)
+        }
         drawBottomRow(state, into: &buffer, y: layout.height - 1)
         if state.showsHelp { drawHelp(into: &buffer) }
         cache.endFrame()

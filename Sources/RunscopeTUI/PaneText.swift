@@ -141,7 +141,7 @@ enum PaneText {
         rows.append(("order", "\(node.executionOrder) (execution order in this trace)"))
         rows.append(("runs below", "\(node.descendantCount) (\(node.activeDescendants) active, \(node.failedDescendants) failed)"))
         if let params = node.extra["invocation_params"] { rows.append(("params", params.compactJSON())) }
-        rows += costRows(node)
+        rows += costRows(node, price: node.priceEntry.map { forest.prices.entries[$0] })
         var lines: [StyledLine] = []
         for (label, value) in rows {
             let padded = label.padding(toLength: 11, withPad: " ", startingAt: 0)
@@ -167,11 +167,11 @@ enum PaneText {
     }
 
     /// The Info tab's usage, cost and price rows; for other runs, the sums over the runs below.
-    static func costRows(_ node: RunNode) -> [(String, String)] {
+    static func costRows(_ node: RunNode, price: ModelPrice?) -> [(String, String)] {
         var rows: [(String, String)] = []
         if node.runType.isModel, let usage = node.usage {
             rows.append(("usage", Self.usage(usage)))
-            if let price = node.price, let cost = node.cost {
+            if let price, let cost = node.cost {
                 rows.append(("cost", CostText.format(cost) + (price.isFree ? " (\(price.note ?? "no charge"))" : "")))
                 rows.append(("price", "\(price.model): \(CostText.rates(price)) (\(price.source), \(price.date))"))
             } else {

@@ -107,8 +107,8 @@ struct HistoryOverRunningChainE2ETests {
         defer { session.close() }
         try #require(await session.waitFor { RunscopeCLIE2ETests.tokens($0) > 2 }, "no tokens appeared")
         session.send("H")
-        try #require(await session.waitFor { $0.contains(" running ") && HistoryScreenE2ETests.counts($0, "3 traces") },
-                     "the history did not list the running chain")
+        let listed = await session.waitFor { $0.contains(" running ") && HistoryScreenE2ETests.counts($0, "3 traces") }
+        try #require(listed != nil, "the history did not list the running chain; the screen:\n\(session.capture())")
         session.send("q")
         let back = try #require(await session.waitFor { $0.contains("GenericFakeChatModel") && RunscopeCLIE2ETests.tokens($0) > 0 },
                                 "q did not come back to the inspector")

@@ -47,9 +47,9 @@ import Testing
         let forest = state.forest
         // a: 0.5M uncached at $1 + 0.5M cached at $0.5 + 1M out at $2; b: the response says `dear`, 1M in at $10.
         #expect(forest[2].cost == 0.5 + 0.25 + 2)
-        #expect(forest[2].price?.model == "cheap")
+        #expect(forest.price(of: 2)?.model == "cheap")
         #expect(forest[3].cost == 10)
-        #expect(forest[3].price?.model == "dear", "the model that answered is the one billed")
+        #expect(forest.price(of: 3)?.model == "dear", "the model that answered is the one billed")
         #expect(forest[1].rollup.cost == 2.75 && forest[1].rollup.usage?.inputTokens == million)
         #expect(forest[0].rollup.cost == 12.75)
         #expect(forest[0].rollup.usage?.inputTokens == 2 * million && forest[0].rollup.usage?.cacheReadTokens == million / 2)
@@ -66,7 +66,7 @@ import Testing
             Self.startModel(&script, "unknown", parent: "root", model: "mystery"),
             Self.endModel(&script, "unknown", usage: UsageMetadata(inputTokens: 5, outputTokens: 5)),
         ]))
-        #expect(state.forest[2].cost == nil && state.forest[2].price == nil)
+        #expect(state.forest[2].cost == nil && state.forest.price(of: 2) == nil)
         #expect(state.forest[2].rollup.unpriced == 1)
         #expect(state.forest[0].rollup.cost == 1 && state.forest[0].rollup.unpriced == 1)
         #expect(state.forest[0].rollup.usage?.totalTokens == 1_000_010)

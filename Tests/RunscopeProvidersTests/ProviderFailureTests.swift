@@ -195,13 +195,13 @@ struct ProviderFailureTests {
 
     @Test func stalledServerTimesOut() async throws {
         try await TestServer.with(options: TestServerOptions(tokenDelay: 0)) { server in
-            let clock = ContinuousClock()
-            let start = clock.now
             let outcome = await runModel(Models.anthropic(server, model: "stall", timeout: 0.4, maxRetries: 2))
             let error = try #require(outcome.providerError)
             #expect(error.errorType == "APITimeoutError")
             #expect(error.errorMessage.contains("Anthropic sent nothing for 0.4 s after 2 chunks (the server stalled"))
-            #expect(seconds(start, clock.now) < 10)
+            // No wall-clock bound (CI saw 17 s under load): the error's type and message say the
+            // client gave up, and the server saw every response abandoned (below), not closed by
+            // its own 60 s stall limit.
             // Not retried once tokens were streamed. (Under load an attempt may time out
             // before its first byte and be retried, rightly: only retries after a token are wrong.)
             let names = outcome.recorder.names

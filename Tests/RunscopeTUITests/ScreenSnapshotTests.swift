@@ -110,6 +110,20 @@ import TerminalUI
         check(scenario.state, "costs_chain_info_120x40")
     }
 
+    @Test func timelineBesideTheTree() {
+        var scenario = Self.streaming(width: 120, height: 40)
+        scenario.keys(.char("t"))
+        check(scenario.state, "timeline_120x40")
+        scenario.keys(.char("g"), .char("j"), .char("z"))
+        check(scenario.state, "timeline_zoomed_120x40")
+    }
+
+    @Test func timelineOfAFailedChain() {
+        var scenario = Self.failed(width: 80, height: 24)
+        scenario.keys(.char("t"))
+        check(scenario.state, "timeline_failed_80x24")
+    }
+
     @Test func inputAndOutputTabs() {
         var scenario = Self.failed(width: 80, height: 24)
         scenario.keys(.char("j"), .char("j"), .char("2"))

@@ -1,5 +1,6 @@
 import Foundation
 import RunscopeCore
+import RunscopePricing
 
 /// How `runscope diff` prints a `RunDiff`: a table for people, JSON for tools.
 public enum DiffFormat {
@@ -56,8 +57,8 @@ public enum DiffFormat {
     /// A token count, `-` when unknown.
     public static func tokens(_ count: Int?) -> String { count.map(String.init) ?? "-" }
 
-    /// A cost in dollars (`$0.0012`), `-` when unknown.
-    public static func cost(_ usd: Double?) -> String { usd.map { String(format: "$%.4f", $0) } ?? "-" }
+    /// A cost in dollars (`$0.0012`, `$0.000007`: ``CostText``), `-` when unknown.
+    public static func cost(_ usd: Double?) -> String { usd.map(CostText.format) ?? "-" }
 
     /// The diff as JSON: `a`, `b` (the traces) and `rows` (depth, name, match, each side, output diff).
     public static func json(_ diff: RunDiff) -> Value {
