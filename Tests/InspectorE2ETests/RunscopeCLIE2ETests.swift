@@ -35,16 +35,17 @@ struct RunscopeCLIE2ETests {
     static func tokens(_ screen: String?) -> Int { screen.flatMap(InspectorE2ETests.headerTokens) ?? -1 }
 
     @Test func aChainFileRunsLiveAndTheTerminalIsRestored() async throws {
-        // About 480 tokens at 20 ms: several seconds of streaming to capture twice.
+        // About 480 tokens at 40 ms: some 19 s of streaming to capture twice (at 20 ms, under
+        // CI's load, the first screen seen once came when the stream had nearly ended).
         let session = try launch([Self.path("Tests/InspectorE2ETests/Fixtures/long-stream.json")])
         defer { session.close() }
-        let first = try #require(await session.waitFor { Self.tokens($0) > 2 }, "no tokens appeared")
+        let first = try #require(await session.waitFor { Self.tokens($0) > 2 && $0.contains("running") }, "no tokens appeared")
         #expect(first.contains("RunnableSequence") && first.contains("GenericFakeChatModel"))
         let later = try #require(await session.waitFor { Self.tokens($0) > Self.tokens(first) + 3 }, "the stream did not grow")
         #expect(later.contains("Streaming token number"))
-        // The rest of the stream: about 10 s quiet, more when every suite runs at once on two
-        // cores (CI once saw it not finished 15 s after the growth), so up to 60 s.
-        let finished = await session.waitFor(timeout: 60) { $0.contains("✓ finished") }
+        // The rest of the stream: about 19 s quiet, more when every suite runs at once on two
+        // cores (CI once saw a 10 s stream not finished 15 s after the growth), so up to 90 s.
+        let finished = await session.waitFor(timeout: 90) { $0.contains("✓ finished") }
         _ = try #require(finished, "the chain did not finish; the screen:\n\(session.capture())")
         #expect(session.format("#{alternate_on}") == "1")
         session.send("q")
