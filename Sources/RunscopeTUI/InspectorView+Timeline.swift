@@ -15,13 +15,14 @@ extension InspectorView {
             .render(into: &buffer, area: area)
         guard inner.height > 0, forest.count > 0 else { return }
         let ticks = tickColumns(scale)
+        let tickSet = Set(ticks.map(\.column))
         var list = ListState(selected: state.selected.flatMap { forest.row(of: $0) }, offset: state.treeOffset)
         list.scrollToSelection(visibleRows: inner.height, count: forest.rows.count)
         for line in 0..<inner.height {
             let row = list.offset + line
             guard row < forest.rows.count else { break }
             let index = forest.rows[row]
-            let spans = barSpans(forest[index], scale: scale, now: state.now, ticks: Set(ticks.map(\.column)))
+            let spans = barSpans(forest[index], scale: scale, now: state.now, ticks: tickSet)
             buffer.put(spans, x: inner.x, y: inner.y + line, maxWidth: inner.width)
             if row == list.selected {
                 buffer.setStyle(Rect(x: inner.x, y: inner.y + line, width: inner.width, height: 1), Theme.unfocusedSelection)
