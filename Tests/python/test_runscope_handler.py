@@ -637,3 +637,62 @@ def test_queued_lines_are_written_by_the_writer_thread_and_at_interpreter_exit(t
             "[x.on_llm_new_token(str(i), run_id=uuid.UUID(int=1)) for i in range(100)]")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
     assert [json.loads(line)["token"] for line in at_exit.read_text().splitlines()] == [str(i) for i in range(100)]
+
+
+def test_batched_token_lines_match_the_one_line_format(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The writer makes a batch's text with one format string: tokens of two runs
+    interleaved, a run's parent and tags changing mid-stream, a second boundary, a clock
+    that steps back, '%' and non-ASCII text, a non-string token and other lines between
+    them all come out as the lines the one-line formatter would write."""
+    from runscope_langchain import _writer
+
+    stream = io.StringIO()
+    handler = RunscopeCallbackHandler(stream)
+    handler._writer.closed = True  # noqa: SLF001 - no writer thread: the test drains itself
+    one, two, parent = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    handler.on_llm_start({"name": "first"}, ["p"], run_id=one, parent_run_id=parent, tags=["a"])
+    handler.on_llm_start({"name": "second"}, ["p"], run_id=two, parent_run_id=parent, tags=["b"])
+    base = 1764656000.0
+    # (run, seconds after base): one's stretch crosses a second and steps back; two interleaves.
+    plan = [(one, 0.999998), (one, 1.0), (one, 1.000001), (one, 0.5), (two, 0.75), (one, 2.25), (two, 2.5),
+            (one, 2.75), (one, 3.0)]
+    sent = []
+    tags_one, tags_two = ["a"], ["b"]
+    for index, (run, offset) in enumerate(plan):
+        moment = base + offset
+        monkeypatch.setattr("runscope_langchain.handler._now", lambda moment=moment: moment)
+        # LangChain passes one tags list for all of a run's tokens: the writer's shortcut.
+        tags, token = (tags_one, f"100% ü {index}") if run == one else (tags_two, "\n\"q\"")
+        if index == 7:
+            tags = ["changed"]
+        handler.on_llm_new_token(token, run_id=run, parent_run_id=parent, tags=tags)
+        sent.append((run, tags, token, moment))
+        if index == 2:
+            handler.on_text("between", run_id=one, parent_run_id=parent)
+    handler.on_llm_new_token({"not": "a string"}, run_id=one, parent_run_id=parent, tags=["a"])
+    handler.flush()
+    tokens = [ev for ev in parse_log(stream.getvalue()) if ev["event"] == "on_llm_new_token"]
+    assert [ev["token"] for ev in tokens] == [token for _, _, token, _ in sent] + [{"not": "a string"}]
+    for ev, (run, tags, _, moment) in zip(tokens, sent):
+        check_line(ev)
+        assert ev["run_id"] == str(run)
+        assert ev["name"] == ("first" if run == one else "second")
+        assert ev["tags"] == tags
+        assert ev["time"] == _writer.format_time(moment)
+    assert [ev["event"] for ev in parse_log(stream.getvalue())].index("on_text") == 5
+
+
+def test_text_utf8_cannot_hold_is_escaped_and_nothing_after_it_is_lost(tmp_path: Path) -> None:
+    """A lone surrogate cannot be written as UTF-8: its batch is written escaped, a line
+    separator inside a token does not split its line, and the tokens after it still come."""
+    log = tmp_path / "odd.jsonl"
+    handler = RunscopeCallbackHandler(log)
+    run = uuid.uuid4()
+    tokens = ["a\u2028b\x85c", "\ud800", "plain"]
+    for token in tokens:
+        handler.on_llm_new_token(token, run_id=run)
+    handler.flush()
+    handler.on_llm_new_token("later", run_id=run)
+    handler.close()
+    lines = log.read_text(encoding="utf-8", errors="strict").split("\n")
+    assert [json.loads(line)["token"] for line in lines if line] == tokens + ["later"]

@@ -31,12 +31,31 @@ _stream: Optional[Any] = None
 _registered = False
 
 
+class _Socket:
+    """A text stream over a connected socket: each write is one ``sendall`` of its UTF-8.
+
+    The handler's writer hands over a whole batch at a time; one call lets go of the GIL
+    once, where a buffered ``makefile`` stream sends in pieces of 8 KB and must win the
+    GIL back from the app's threads after each.
+    """
+
+    def __init__(self, sock: socket.socket) -> None:
+        self.sock = sock
+
+    def write(self, text: str) -> int:
+        self.sock.sendall(text.encode("utf-8"))
+        return len(text)
+
+    def flush(self) -> None:
+        """Nothing is buffered."""
+
+
 def _open(spec: str) -> Any:
     """The text stream for ``spec``: a socket, a descriptor or a file."""
     if spec.startswith("unix:"):
         sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         sock.connect(spec[len("unix:"):])
-        return sock.makefile("w", encoding="utf-8", newline="\n")
+        return _Socket(sock)
     if spec.startswith("fd:"):
         return os.fdopen(int(spec[len("fd:"):]), "w", encoding="utf-8", newline="\n", closefd=False)
     return open(spec, "a", encoding="utf-8", newline="\n")  # noqa: SIM115

@@ -24,6 +24,13 @@ FLUSH_INTERVAL = 0.005
 
 _live: "weakref.WeakSet[BatchWriter]" = weakref.WeakSet()
 
+#: A token line after its head and the time's whole second: microseconds (``%d`` of a
+#: float truncates, as the clock's own ``format`` does) and the token as JSON.
+_TOKEN_FORMAT = '%s%06dZ","token":%s}\n'
+
+#: No run yet: differs by identity from every queued value.
+_UNSET = object()
+
 
 class _Clock:
     """RFC 3339 UTC with microseconds from ``time.time()``, the seconds part cached."""
@@ -32,12 +39,17 @@ class _Clock:
     prefix = ""
 
     @classmethod
-    def format(cls, moment: float) -> str:
-        whole = int(moment)
+    def stamp(cls, whole: int) -> str:
+        """``2026-11-24T23:38:54`` for a whole second."""
         if whole != cls.second:
             cls.prefix = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(whole))
             cls.second = whole
-        return f"{cls.prefix}.{int((moment - whole) * 1e6):06d}Z"
+        return cls.prefix
+
+    @classmethod
+    def format(cls, moment: float) -> str:
+        whole = int(moment)
+        return f"{cls.stamp(whole)}.{int((moment - whole) * 1e6):06d}Z"
 
 
 def format_time(moment: float) -> str:
@@ -48,16 +60,17 @@ def format_time(moment: float) -> str:
 class BatchWriter:
     """One queue and one writer thread for a handler's stream.
 
-    ``token_line`` formats a queued token (it runs on the writer thread, in queue
-    order, so the run it names is still known); ``forget`` drops a run after its end
-    line is written; ``on_error`` hears a failed write.
+    ``token_head`` gives a queued token's line up to its time (it runs on the writer
+    thread, in queue order, so the run it names is still known; it is asked once per
+    stretch of tokens of one run); ``forget`` drops a run after its end line is
+    written; ``on_error`` hears a failed write.
     """
 
-    def __init__(self, stream: IO[str], token_line: Callable[..., str], forget: Callable[[Any], None],
+    def __init__(self, stream: IO[str], token_head: Callable[[Any, Any, Any], str], forget: Callable[[Any], None],
                  on_error: Callable[[BaseException], None]) -> None:
         self.stream = stream
         self.queue: Deque[Tuple[Any, ...]] = collections.deque()
-        self._token_line = token_line
+        self._token_head = token_head
         self._forget = forget
         self._on_error = on_error
         self._lock = threading.Lock()
@@ -74,28 +87,59 @@ class BatchWriter:
     def drain(self) -> None:
         """Formats and writes everything queued, in order, then flushes."""
         with self._lock:
-            queue = self.queue
-            if not queue:
+            if not self.queue:
                 return
-            lines: List[str] = []
-            popleft = queue.popleft
-            while queue:
-                item = popleft()
-                if len(item) == 5:
-                    lines.append(self._token_line(*item))
-                else:
-                    lines.append(item[0])
-                    if item[1] is not None:
-                        self._forget(item[1])
+            text = self._text()
             if not self.dead:
-                self._write(lines)
+                self._write(text)
 
-    def _write(self, lines: List[str]) -> None:
+    def _text(self) -> str:
+        """Empties the queue into the lines it stands for, each ending in a newline.
+
+        The writer's hot loop, and under the GIL its time is taken from the app's
+        threads: each item adds a piece of one format string and its values, and a single
+        ``%`` makes the text (one C call instead of a string per line). Consecutive tokens
+        of one run (the common case) share their head and, within a second, the time's
+        prefix, checked by identity.
+        """
+        formats: List[str] = []
+        values: List[Any] = []
+        piece, extend = formats.append, values.extend
+        popleft = self.queue.popleft
+        token_head = self._token_head
+        last_run = last_parent = last_tags = _UNSET
+        head = prefix = ""
+        second = next_second = 0.0
+        for _ in range(len(self.queue)):
+            item = popleft()
+            if len(item) != 5:
+                piece("%s\n")
+                values.append(item[0])
+                if item[1] is not None:
+                    self._forget(item[1])
+                    last_run = _UNSET  # its head is gone
+                continue
+            run, parent, tags, token, moment = item
+            if run is not last_run or parent is not last_parent or tags is not last_tags:
+                head = token_head(run, parent, tags)
+                last_run, last_parent, last_tags = run, parent, tags
+                next_second = 0.0
+            if moment >= next_second or moment < second:
+                whole = int(moment)
+                second, next_second = float(whole), whole + 1.0
+                prefix = head + _Clock.stamp(whole) + "."
+            piece(_TOKEN_FORMAT)
+            extend((prefix, (moment - second) * 1e6,
+                    encode_basestring(token) if token.__class__ is str else json.dumps(token, ensure_ascii=False)))
+        return "".join(formats) % tuple(values)
+
+    def _write(self, text: str) -> None:
         try:
             try:
-                self.stream.write("\n".join(lines) + "\n")
+                self.stream.write(text)
             except UnicodeEncodeError:  # a stream that cannot take UTF-8: escape it
-                self.stream.write("".join(json.dumps(json.loads(line), ensure_ascii=True) + "\n" for line in lines))
+                self.stream.write("".join(json.dumps(json.loads(line), ensure_ascii=True) + "\n"
+                                          for line in text.split("\n") if line))
             self.stream.flush()
         except (BrokenPipeError, ValueError, OSError) as exc:
             # The reader went away (`runscope tail` quit) or the file was closed.
@@ -128,15 +172,6 @@ def _run(ref: "weakref.ReferenceType[BatchWriter]", wake: threading.Event) -> No
         except Exception:  # noqa: BLE001 - the writer must survive a bad value; the handler logs write errors
             pass
         del writer
-
-
-def token_line(head: str, token: Any, moment: float) -> str:
-    """A token line from the run's preformatted head (everything before the time)."""
-    text = encode_basestring(token) if token.__class__ is str else json.dumps(token, ensure_ascii=False)
-    whole = int(moment)
-    if whole != _Clock.second:
-        _Clock.format(moment)
-    return '%s%s.%06dZ","token":%s}' % (head, _Clock.prefix, int((moment - whole) * 1e6), text)
 
 
 def token_head(run_id: Optional[str], parent: Optional[str], name: str, run_type: str, tags: List[str]) -> str:

@@ -134,7 +134,7 @@ class _EventLogCore:
         self._closed = False
         self._error: Optional[BaseException] = None
         self._warned: set[str] = set()
-        self._writer = _writer.BatchWriter(self._stream, self._token_line, self._forget, self._write_failed)
+        self._writer = _writer.BatchWriter(self._stream, self._token_head, self._forget, self._write_failed)
         self._queue = self._writer.queue
 
     # output ------------------------------------------------------------------
@@ -195,8 +195,8 @@ class _EventLogCore:
             token = serialize(token)
         self._queue.append((run_id, parent_run_id, tags, token, _now()))
 
-    def _token_line(self, run_id: Any, parent_run_id: Any, tags: Any, token: Any, moment: float) -> str:
-        """A queued token's line (on the writer thread); the head is made once per run."""
+    def _token_head(self, run_id: Any, parent_run_id: Any, tags: Any) -> str:
+        """A queued token's line up to its time (on the writer thread), made once per run."""
         cached = self._heads.get(run_id)
         # LangChain passes the same parent id and tags objects for every token of a run.
         if cached is None or (cached[0] is not parent_run_id and cached[0] != parent_run_id) or \
@@ -207,7 +207,7 @@ class _EventLogCore:
             head = _writer.token_head(rid, parent, run.name, run.run_type, tags if tags is not None else run.tags)
             cached = (parent_run_id, tags, head)
             self._heads[run_id] = cached
-        return _writer.token_line(cached[2], token, moment)
+        return cached[2]
 
     # events ------------------------------------------------------------------
 
