@@ -9,6 +9,9 @@ public struct LogFollower: Sendable {
     public let path: String
     /// How often to look for new bytes in a file, in seconds.
     public var pollInterval: Double
+    /// Hears, on the reading thread, each step of following a file (for tests: what was
+    /// read and when it started over, which the lines alone do not show).
+    var observer: (@Sendable (FollowStep) -> Void)?
 
     /// A follower of `path` (`-`: standard input).
     public init(path: String, pollInterval: Double = 0.05) {
@@ -32,12 +35,13 @@ public struct LogFollower: Sendable {
     public func lines() -> AsyncThrowingStream<Substring, any Error> {
         let path = self.path
         let interval = pollInterval
+        let observer = self.observer
         return AsyncThrowingStream { continuation in
             let stop = Locked(false)
             let watch = path == "-" ? nil : FileChangeWatch(path: path)
             let thread = Thread {
                 if let watch {
-                    Self.follow(path, interval, watch, stop, continuation)
+                    Self.follow(path, interval, watch, stop, observer, continuation)
                 } else {
                     Self.readStandardInput(stop, continuation)
                 }
@@ -66,22 +70,33 @@ public struct LogFollower: Sendable {
 
     private static func follow(
         _ path: String, _ interval: Double, _ watch: FileChangeWatch, _ stop: Locked<Bool>,
+        _ observer: (@Sendable (FollowStep) -> Void)?,
         _ continuation: AsyncThrowingStream<Substring, any Error>.Continuation
     ) {
         var splitter = LineSplitter()
         var file: FileState?
         while !stop.withLock({ $0 }) {
             if file == nil || file!.wasReplacedOrTruncated() {
+                if file != nil { observer?(.startedOver) }
                 splitter.reset()
                 file = FileState(path: path)
             }
             if let bytes = file?.readNew(), !bytes.isEmpty {
                 for line in splitter.feed(bytes) { continuation.yield(line) }
+                observer?(.read(bytes.count))
                 continue
             }
             watch.wait(timeout: interval)
         }
     }
+}
+
+/// A step of following a file, as `LogFollower.observer` hears it.
+enum FollowStep: Sendable, Equatable {
+    /// Bytes were read (their lines, if any, already yielded).
+    case read(Int)
+    /// The file was truncated or replaced, and is read again from its start.
+    case startedOver
 }
 
 /// An open file being followed: where we are, and which file it is.

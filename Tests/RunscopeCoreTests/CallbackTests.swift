@@ -87,10 +87,11 @@ final class ChainIgnoringCollector: RunEventHandler {
             for try await _ in chain.stream(["q": "x"], config: RunConfig(callbacks: [collector])) { count += 1 }
             return count
         }
-        try await Task.sleep(nanoseconds: 100_000_000)
+        // Cancelled once the model streams (not after a sleep that a busy machine can outlast).
+        while collector.tokens.count < 3 { try await Task.sleep(nanoseconds: 1_000_000) }
         task.cancel()
         _ = try? await task.value
-        try await Task.sleep(nanoseconds: 50_000_000)
+        // The runs end as the stream unwinds, before its task returns: no waiting for them.
         let errors = collector.all.compactMap { $0.event.error }
         #expect(!errors.isEmpty && errors.allSatisfy(\.isCancellation), "\(collector.names.suffix(4))")
         #expect(collector.all.contains { $0.event.name == "on_llm_error" })

@@ -101,7 +101,8 @@ import Testing
             written = try rows()
             if written == 0 { try await Task.sleep(for: .milliseconds(2)) }
         }
-        #expect(written == 1)
+        // (Under a slow build the writer may take the first half in more than one batch.)
+        #expect(written >= 1)
         for token in tokens.dropFirst(10_000) { try recorder.onLLMNewToken(model, token: token, chunk: nil) }
         // A token of a run never started has nothing to go with: it is left out, and nothing breaks.
         let stranger = RunInfo(runId: UUIDv7.make(), parentRunId: nil, name: "stranger", runType: .chatModel)

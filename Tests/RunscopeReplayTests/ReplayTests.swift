@@ -1,7 +1,7 @@
 import Foundation
 import RunscopeCore
 import RunscopeLoader
-import RunscopeReplay
+@testable import RunscopeReplay
 import Testing
 
 /// Lines written by an `EventLogRecorder`, kept in memory.
@@ -106,28 +106,70 @@ final class MemoryLog: Sendable {
     }
 }
 
-@Suite struct FollowTests {
+@Suite(.timeLimit(.minutes(2))) struct FollowTests {
     static func temporaryLog() -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("runscope-follow-\(UUID()).jsonl").path
     }
 
-    /// Collects followed lines until `count` arrived or a few seconds passed.
-    static func collect(_ follower: LogFollower, count: Int, while writing: @escaping @Sendable () async throws -> Void) async throws -> [String] {
-        let writer = Task { try await writing() }
-        let reader = Task {
-            var lines: [String] = []
-            for try await line in follower.lines() {
-                lines.append(String(line))
-                if lines.count >= count { break }
+    /// What a follower did, for a writer on a thread of its own to wait on: the lines it
+    /// yielded and the steps its reading thread took. Waits end on the event, not on a
+    /// clock (a long bound only keeps a broken follower from holding the thread forever).
+    final class Progress: @unchecked Sendable {
+        // @unchecked Sendable: every field is read and written under `condition`.
+        private let condition = NSCondition()
+        private var lines: [String] = []
+        private var steps: [FollowStep] = []
+
+        func yielded(_ line: String) { update { $0.lines.append(line) } }
+        func took(_ step: FollowStep) { update { $0.steps.append(step) } }
+
+        /// Blocks until `done` holds of (lines, bytes read, times started over); false after 60 s.
+        @discardableResult
+        func wait(until done: ([String], Int, Int) -> Bool) -> Bool {
+            condition.lock()
+            defer { condition.unlock() }
+            let bound = Date().addingTimeInterval(60)
+            while !done(lines, Self.bytes(steps), steps.filter { $0 == .startedOver }.count) {
+                if !condition.wait(until: bound) { return false }
             }
-            return lines
+            return true
         }
-        let watchdog = Task {
-            try await Task.sleep(nanoseconds: 10_000_000_000)
-            reader.cancel()
+
+        private func update(_ change: (Progress) -> Void) {
+            condition.lock()
+            change(self)
+            condition.broadcast()
+            condition.unlock()
         }
-        defer { writer.cancel(); watchdog.cancel() }
-        return try await reader.value
+
+        private static func bytes(_ steps: [FollowStep]) -> Int {
+            steps.reduce(0) { if case .read(let count) = $1 { return $0 + count } else { return $0 } }
+        }
+    }
+
+    /// Follows `path` until `count` lines came, while `writing` runs on a thread of its own
+    /// (neither waits on Swift's shared threads, which a busy test run can hold for seconds);
+    /// the suite's time limit ends a follower that never delivers.
+    static func collect(
+        _ path: String, pollInterval: Double, count: Int,
+        while writing: @escaping @Sendable (Progress) throws -> Void
+    ) async throws -> (lines: [String], steps: Progress, writeError: (any Error)?) {
+        let progress = Progress()
+        var follower = LogFollower(path: path, pollInterval: pollInterval)
+        follower.observer = { progress.took($0) }
+        let failure = Locked<(any Error)?>(nil)
+        let stream = follower.lines()
+        let writer = Thread {
+            do { try writing(progress) } catch { failure.withLock { $0 = error } }
+        }
+        writer.start()
+        var lines: [String] = []
+        for try await line in stream {
+            lines.append(String(line))
+            progress.yielded(String(line))
+            if lines.count >= count { break }
+        }
+        return (lines, progress, failure.withLock { $0 })
     }
 
     static func append(_ path: String, _ text: String) throws {
@@ -137,11 +179,11 @@ final class MemoryLog: Sendable {
         try handle.close()
     }
 
-    /// Poll intervals to follow with: 10 ms, and on Linux 30 s, which the 10 s watchdog of
-    /// `collect` never reaches, so the lines can only come through the inotify watch.
+    /// Poll intervals to follow with: 10 ms, and on Linux an hour, which the suite's time
+    /// limit never reaches, so the lines can only come through the inotify watch.
     static let pollIntervals: [Double] = {
         #if os(Linux)
-        [0.01, 30]
+        [0.01, 3600]
         #else
         [0.01]
         #endif
@@ -152,13 +194,15 @@ final class MemoryLog: Sendable {
         let path = Self.temporaryLog()
         FileManager.default.createFile(atPath: path, contents: Data("one\n".utf8))
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let lines = try await Self.collect(LogFollower(path: path, pollInterval: pollInterval), count: 3) {
-            try await Task.sleep(nanoseconds: 50_000_000)
+        let result = try await Self.collect(path, pollInterval: pollInterval, count: 3) { progress in
+            progress.wait { lines, _, _ in lines == ["one"] }
             try Self.append(path, "tw")
-            try await Task.sleep(nanoseconds: 50_000_000)
+            // The half line is read alone, and held: no line comes of it yet.
+            progress.wait { _, bytes, _ in bytes == 6 }
             try Self.append(path, "o\nthree\n")
         }
-        #expect(lines == ["one", "two", "three"])
+        #expect(result.writeError == nil)
+        #expect(result.lines == ["one", "two", "three"])
     }
 
     @Test(arguments: pollIntervals)
@@ -166,18 +210,23 @@ final class MemoryLog: Sendable {
         let path = Self.temporaryLog()
         FileManager.default.createFile(atPath: path, contents: Data("a\nb\n".utf8))
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let lines = try await Self.collect(LogFollower(path: path, pollInterval: pollInterval), count: 4) {
-            try await Task.sleep(nanoseconds: 100_000_000)
+        let result = try await Self.collect(path, pollInterval: pollInterval, count: 4) { progress in
+            progress.wait { lines, _, _ in lines.count == 2 }
             try Data("c\n".utf8).write(to: URL(fileURLWithPath: path + ".new"))
             try FileManager.default.removeItem(atPath: path)
             try FileManager.default.moveItem(atPath: path + ".new", toPath: path)
-            try await Task.sleep(nanoseconds: 100_000_000)
+            // (The follower may also start over while the path names no file, between the two steps.)
+            var before = 0
+            progress.wait { lines, _, restarts in before = restarts; return lines.count == 3 && restarts >= 1 }
             let handle = try #require(FileHandle(forWritingAtPath: path))
             try handle.truncate(atOffset: 0)
-            try await Task.sleep(nanoseconds: 100_000_000)
+            // Written only once the follower saw the file shrink: "d\n" is as long as "c\n",
+            // so a follower that looked only after it would see no change of size.
+            progress.wait { _, _, restarts in restarts > before }
             handle.write(Data("d\n".utf8))
             try handle.close()
         }
-        #expect(lines == ["a", "b", "c", "d"])
+        #expect(result.writeError == nil)
+        #expect(result.lines == ["a", "b", "c", "d"])
     }
 }
