@@ -120,6 +120,14 @@ public final class NcursesTerminal {
         doupdate()
     }
 
+    /// Sends a control sequence that draws nothing (OSC 52 to set the clipboard), after
+    /// what ncurses has drawn, on the same stream.
+    public func sendControl(_ sequence: String) {
+        guard screen != nil, let output = files.first else { return }
+        fputs(sequence, output)
+        fflush(output)
+    }
+
     /// Forces the next frame to repaint every cell (after a resize or on request).
     public func invalidate() {
         guard let window else { return }

@@ -44,4 +44,8 @@ public enum InspectorEffect: Sendable, Equatable {
     case step
     /// Show the history screen over the inspector (`H`); the app comes back to the inspector after it.
     case openHistory
+    /// Copy the text of the selected run's tab to the clipboard (`y`).
+    case copyPane(run: Int, tab: PaneTab)
+    /// Write the run and its subtree to a file (`w`) and say where in the status line.
+    case writeSubtree(run: Int)
 }

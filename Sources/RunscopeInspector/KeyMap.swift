@@ -19,6 +19,8 @@ public enum InspectorCommand: Sendable, Equatable {
     case openHistory
     /// The timeline in place of the detail pane (`t`); its axis over the selected run (`z`) or everything (`Z`).
     case toggleTimeline, zoomTimeline, unzoomTimeline
+    /// Copies the pane's text to the clipboard (`y`); writes the selected subtree to a JSON file (`w`).
+    case copyPane, writeSubtree
     /// Replay only: pause or resume, and one event at a time while paused.
     case togglePause, stepEvent
 }
@@ -62,6 +64,8 @@ public enum KeyMap {
         case .char("t"): return .toggleTimeline
         case .char("z"): return .zoomTimeline
         case .char("Z"): return .unzoomTimeline
+        case .char("y"): return .copyPane
+        case .char("w"): return .writeSubtree
         case .char(let c):
             if let digit = c.wholeNumberValue, let tab = PaneTab(rawValue: digit - 1), c.isASCII { return .selectTab(tab) }
             return nil
@@ -72,8 +76,7 @@ public enum KeyMap {
     /// Key and description pairs for the help screen, in display order.
     public static let help: [(keys: String, action: String)] = [
         ("↑ ↓  k j", "move the selection (scroll the pane when it has focus)"),
-        ("→  l", "expand, or step into the first child"),
-        ("←  h", "collapse, or go to the parent"),
+        ("→ ←  l h", "expand / step in; collapse / go to the parent"),
         ("Enter  Space", "expand or collapse"),
         ("PgUp PgDn", "move a page"),
         ("Home End  g G", "first / last"),
@@ -86,6 +89,7 @@ public enum KeyMap {
         ("r", "run the chain again"),
         ("H", "the history: every run kept, search, compare two"),
         ("t  z Z", "timeline in place of the pane; zoom to the run / to all"),
+        ("y  w", "copy the pane (OSC 52) / write the subtree to a JSON file"),
         ("q", "quit (asks while the chain runs)"),
         ("Ctrl-C", "cancel the chain; again to quit"),
         ("?", "this help (any key closes it)"),

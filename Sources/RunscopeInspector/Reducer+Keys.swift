@@ -51,6 +51,12 @@ extension InspectorState {
             timelineZoom = selected
             message = "Timeline zoomed to \(forest[selected].name) · Z for everything"
         case .unzoomTimeline: timelineZoom = nil
+        case .copyPane:
+            guard let selected else { message = "No run to copy"; break }
+            return [.copyPane(run: selected, tab: tab)]
+        case .writeSubtree:
+            guard let selected else { message = "No run to write"; break }
+            return [.writeSubtree(run: selected)]
         case .togglePause: return [.togglePause]
         case .stepEvent: return [.step]
         }

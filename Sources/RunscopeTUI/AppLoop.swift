@@ -171,6 +171,18 @@ final class AppLoop {
         terminal.invalidate()
     }
 
+    /// `y`: the tab's text to the terminal's clipboard (OSC 52), and a line saying so.
+    private func copy(run: Int, tab: PaneTab) {
+        let text = PaneCopy.text(tab, node: state.forest[run], forest: state.forest, state: state)
+        guard let sequence = PaneCopy.osc52(text) else {
+            apply(.notice("Too long to copy (\(text.utf8.count) bytes; the limit is \(PaneCopy.limit)): w writes the run to a file"))
+            return
+        }
+        terminal.sendControl(sequence)
+        let lines = text.isEmpty ? 0 : text.split(separator: "\n", omittingEmptySubsequences: false).count
+        apply(.notice("Copied \(tab.title) of \(state.forest[run].name): \(lines) lines, \(text.count) characters (OSC 52, if the terminal allows it)"))
+    }
+
     private func apply(_ action: InspectorAction) {
         for effect in reduce(&state, action) {
             switch effect {
@@ -187,6 +199,10 @@ final class AppLoop {
                 control?.step()
             case .openHistory:
                 openHistory()
+            case .copyPane(let run, let tab):
+                copy(run: run, tab: tab)
+            case .writeSubtree(let run):
+                apply(.notice(SubtreeFile.write(state.forest, from: run, in: FileManager.default.currentDirectoryPath)))
             }
         }
     }

@@ -183,4 +183,69 @@ struct InspectorE2ETests {
         session.send("q", "y")
         #expect(await session.exitStatus() != nil)
     }
+
+    /// `y` hands the selected run's streamed text to the clipboard with OSC 52 (tmux, with
+    /// `set-clipboard on`, keeps it as its paste buffer), and `w` writes the root's subtree
+    /// as JSON to a file in the current directory, named in the status line.
+    @Test func yCopiesThePaneAndWWritesTheSubtree() async throws {
+        let session = try program().launch(["--delay", "0.01"])
+        defer { session.close() }
+        session.setOption("set-clipboard", "on")
+        try #require(await session.waitFor("✓ finished", timeout: 20) != nil, "the chain did not finish")
+        session.send("/")
+        session.type("JokeModel")
+        session.send("Enter")
+        try #require(await session.waitFor { $0.contains("╭ JokeModel") } != nil, "search did not select JokeModel")
+        session.send("y")
+        try #require(await session.waitFor("Copied Stream of JokeModel") != nil, "no copy notice: \(session.capture())")
+        let joke = "Why do terminals never get lost? Because they always follow the cursor. "
+            + "And when they do lose their way, they just ask for a new line."
+        #expect(session.pasteBuffer() == joke)
+
+        session.send("g")
+        session.send("w")
+        try #require(await session.waitFor("Wrote RunnableSequence (15 runs) to") != nil, "no write notice: \(session.capture())")
+        let written = try FileManager.default.contentsOfDirectory(atPath: session.scratch.path).filter { $0.hasPrefix("runscope-") }
+        try #require(written.count == 1, "files: \(written)")
+        let data = try Data(contentsOf: session.scratch.appendingPathComponent(written[0]))
+        let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(root["name"] as? String == "RunnableSequence" && root["status"] as? String == "ok")
+        #expect(root["parent_run_id"] is NSNull)
+        func runs(_ run: [String: Any]) -> [[String: Any]] {
+            [run] + ((run["children"] as? [[String: Any]]) ?? []).flatMap(runs)
+        }
+        let all = runs(root)
+        #expect(all.count == 15)
+        let model = try #require(all.first { $0["name"] as? String == "JokeModel" })
+        #expect(model["streamed_text"] as? String == joke)
+        #expect((model["streamed_tokens"] as? Int ?? 0) > 10)
+        let parentsMatch = all.allSatisfy { run in
+            (run["children"] as? [[String: Any]] ?? []).allSatisfy { $0["parent_run_id"] as? String == run["id"] as? String }
+        }
+        #expect(parentsMatch, "every child names its parent")
+        session.send("w")
+        try #require(await session.waitFor { $0.contains("-2.json") } != nil, "a second write did not take a new name: \(session.capture())")
+        session.send("q", "y")
+        #expect(await session.exitStatus() != nil)
+    }
+
+    /// What `y` copies is what the pane shows: escape sequences in a model's text arrive as
+    /// visible symbols, never as escapes a paste would replay.
+    @Test func copiedTextCarriesNoEscapeSequences() async throws {
+        let session = try program().launch(["--delay", "0.01", "--inject"])
+        defer { session.close() }
+        session.setOption("set-clipboard", "on")
+        try #require(await session.waitFor("✓ finished", timeout: 20) != nil, "the chain did not finish")
+        session.send("/")
+        session.type("JokeModel")
+        session.send("Enter")
+        try #require(await session.waitFor { $0.contains("␛[31mred") } != nil, "JokeModel's text is not shown")
+        session.send("y")
+        try #require(await session.waitFor("Copied Stream of JokeModel") != nil, "no copy notice: \(session.capture())")
+        let buffer = try #require(session.pasteBuffer())
+        #expect(buffer.contains("␛[31mred text␛[0m"))
+        #expect(!buffer.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        session.send("q", "y")
+        #expect(await session.exitStatus() != nil)
+    }
 }

@@ -58,6 +58,16 @@ final class TmuxSession: Sendable {
         _ = try? tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
     }
 
+    /// Sets a server option, e.g. `set-clipboard on` (tmux then keeps what a program sends with OSC 52 as a buffer).
+    func setOption(_ option: String, _ value: String) {
+        _ = try? tmux(["set-option", "-s", option, value])
+    }
+
+    /// The newest paste buffer (what OSC 52 set), or nil when there is none.
+    func pasteBuffer() -> String? {
+        try? tmux(["show-buffer"])
+    }
+
     /// A tmux format of the pane, e.g. `#{alternate_on}`, `#{pane_pid}`, `#{pane_title}`.
     func format(_ format: String) -> String {
         ((try? tmux(["display-message", "-p", "-t", name, format])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
