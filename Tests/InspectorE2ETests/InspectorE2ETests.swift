@@ -184,12 +184,10 @@ struct InspectorE2ETests {
         #expect(await session.exitStatus() != nil)
     }
 
-    /// `y` hands the selected run's streamed text to the clipboard with OSC 52 (tmux, with
-    /// `set-clipboard on`, keeps it as its paste buffer), and `w` writes the root's subtree
-    /// as JSON to a file in the current directory, named in the status line.
-    @Test func yCopiesThePaneAndWWritesTheSubtree() async throws {
-        let session = try program().launch(["--delay", "0.01"])
-        defer { session.close() }
+    /// Launches the demo with tmux keeping OSC 52 as its paste buffer, waits for the end,
+    /// selects JokeModel and presses `y`; returns once the status line says it copied.
+    func copyJokeModel(_ flags: [String]) async throws -> TmuxSession {
+        let session = try program().launch(flags)
         session.setOption("set-clipboard", "on")
         try #require(await session.waitFor("✓ finished", timeout: 20) != nil, "the chain did not finish")
         session.send("/")
@@ -198,6 +196,15 @@ struct InspectorE2ETests {
         try #require(await session.waitFor { $0.contains("╭ JokeModel") } != nil, "search did not select JokeModel")
         session.send("y")
         try #require(await session.waitFor("Copied Stream of JokeModel") != nil, "no copy notice: \(session.capture())")
+        return session
+    }
+
+    /// `y` hands the selected run's streamed text to the clipboard with OSC 52 (tmux, with
+    /// `set-clipboard on`, keeps it as its paste buffer), and `w` writes the root's subtree
+    /// as JSON to a file in the current directory, named in the status line.
+    @Test func yCopiesThePaneAndWWritesTheSubtree() async throws {
+        let session = try await copyJokeModel(["--delay", "0.01"])
+        defer { session.close() }
         let joke = "Why do terminals never get lost? Because they always follow the cursor. "
             + "And when they do lose their way, they just ask for a new line."
         #expect(session.pasteBuffer() == joke)
@@ -232,16 +239,8 @@ struct InspectorE2ETests {
     /// What `y` copies is what the pane shows: escape sequences in a model's text arrive as
     /// visible symbols, never as escapes a paste would replay.
     @Test func copiedTextCarriesNoEscapeSequences() async throws {
-        let session = try program().launch(["--delay", "0.01", "--inject"])
+        let session = try await copyJokeModel(["--delay", "0.01", "--inject"])
         defer { session.close() }
-        session.setOption("set-clipboard", "on")
-        try #require(await session.waitFor("✓ finished", timeout: 20) != nil, "the chain did not finish")
-        session.send("/")
-        session.type("JokeModel")
-        session.send("Enter")
-        try #require(await session.waitFor { $0.contains("␛[31mred") } != nil, "JokeModel's text is not shown")
-        session.send("y")
-        try #require(await session.waitFor("Copied Stream of JokeModel") != nil, "no copy notice: \(session.capture())")
         let buffer = try #require(session.pasteBuffer())
         #expect(buffer.contains("␛[31mred text␛[0m"))
         #expect(!buffer.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
