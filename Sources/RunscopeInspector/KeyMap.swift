@@ -85,7 +85,7 @@ public enum KeyMap {
         ("f", "follow the streaming run / the agent's step (on at start)"),
         ("a", "show / hide runs tagged langsmith:hidden"),
         ("e  E", "expand all / collapse all"),
-        ("/  n N", "search run names, next / previous match"),
+        ("/  n N", "search names, then texts and errors; next / previous"),
         ("r", "run the chain again"),
         ("H", "the history: every run kept, search, compare two"),
         ("t  z Z", "timeline in place of the pane; zoom to the run / to all"),

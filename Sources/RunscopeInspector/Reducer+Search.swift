@@ -1,4 +1,6 @@
-/// Searching run names: `/` opens the prompt, typing jumps to the first match, `n`/`N` move between matches.
+/// Searching runs: `/` opens the prompt, typing jumps to the first match (by name first),
+/// `n`/`N` move between matches. A run matches by its name, else by what it streamed, its input, its
+/// output or its error (`SearchMatch`); a jump to such a match opens the tab that shows it.
 extension InspectorState {
     /// A key while the search prompt is open.
     mutating func editSearch(_ key: Key) {
@@ -28,29 +30,37 @@ extension InspectorState {
         jumpToMatch(forward: true, includingCurrent: true)
     }
 
-    /// The number of runs whose name matches.
+    /// The number of runs that match.
     func matchCount() -> Int {
-        forest.nodes.indices.reduce(0) { $0 + (search.matches(forest[$1].name) && forest.isShown($1) ? 1 : 0) }
+        forest.nodes.indices.reduce(0) { $0 + (forest.isShown($1) && search.match(in: forest[$1]) != nil ? 1 : 0) }
     }
 
-    /// Selects the next (or previous) matching run in tree order, wrapping,
-    /// expanding its ancestors. O(runs).
+    /// Selects the next (or previous) matching run in tree order, wrapping, expanding its
+    /// ancestors. While typing (`includingCurrent`) a run whose name matches comes first,
+    /// then one whose content does; `n`/`N` step through every match in order. O(runs).
     mutating func jumpToMatch(forward: Bool, includingCurrent: Bool) {
         guard !search.query.isEmpty, forest.count > 0 else { return }
         let order = forest.depthFirstOrder()
         let position = selected.flatMap { current in order.firstIndex(of: current) } ?? 0
         let count = order.count
         let first = includingCurrent ? 0 : 1
-        for step in first..<(count + first) {
-            let offset = forward ? step : -step
-            let candidate = order[((position + offset) % count + count) % count]
-            guard search.matches(forest[candidate].name) else { continue }
-            userMoved()
-            forest.reveal(candidate)
-            forest.ensureRows()
-            select(candidate)
+        let candidates = (first..<(count + first)).lazy.map { step in
+            order[((position + (forward ? step : -step)) % count + count) % count]
+        }
+        let byName = includingCurrent ? candidates.first { search.matches(forest[$0].name) } : nil
+        guard let found = byName ?? candidates.first(where: { search.match(in: forest[$0]) != nil }),
+              let match = search.match(in: forest[found])
+        else {
+            message = "No run matches \"\(search.query)\""
             return
         }
-        message = "No run matches \"\(search.query)\""
+        userMoved()
+        forest.reveal(found)
+        forest.ensureRows()
+        select(found)
+        if let tab = match.tab {
+            selectTab(tab)
+            message = "\"\(search.query)\" in the \(tab.title) of \(forest[found].name)"
+        }
     }
 }

@@ -33,7 +33,24 @@ extension InspectorView {
             let style = document.line(scroll.offset + row).style
             if style != .plain { buffer.setStyle(Rect(x: content.x, y: content.y + row, width: width, height: 1), style) }
         }
+        highlightMatches(state.search, document: document, from: scroll.offset, in: Rect(x: content.x, y: content.y, width: width, height: content.height), into: &buffer)
         return document.lineCount
+    }
+
+    /// Marks every place the search query occurs in the visible lines (case-insensitive).
+    func highlightMatches(_ search: SearchState, document: PaneDocument, from offset: Int, in area: Rect, into buffer: inout Buffer) {
+        guard !search.query.isEmpty else { return }
+        for row in 0..<area.height where offset + row < document.lineCount {
+            let text = document.line(offset + row).text
+            var rest = text.startIndex..<text.endIndex
+            while let found = text.range(of: search.query, options: .caseInsensitive, range: rest), !found.isEmpty {
+                let column = DisplayWidth.of(text[..<found.lowerBound])
+                guard column < area.width else { break }
+                let width = min(DisplayWidth.of(text[found]), area.width - column)
+                buffer.setStyle(Rect(x: area.x + column, y: area.y + row, width: width, height: 1), Theme.searchMatch)
+                rest = found.upperBound..<text.endIndex
+            }
+        }
     }
 
     /// The tab titles that fit in `width` columns: numbered, plain, or short.

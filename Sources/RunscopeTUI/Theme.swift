@@ -15,6 +15,8 @@ enum Theme {
     static let error = Style(fg: .red, bold: true)
     static let keyBar = Style.plain
     static let prompt = Style(fg: .yellow, bold: true)
+    /// The search query where the pane's text contains it (works without colours too).
+    static let searchMatch = Style(fg: .yellow, bold: true, reverse: true)
     /// The selected row: reverse video over the terminal's default colours, so coloured spans do not bleed.
     static let selection = Style(fg: .default, bg: .default, reverse: true)
     /// The selected row while the pane has focus.

@@ -91,7 +91,10 @@ final class ChainIgnoringCollector: RunEventHandler {
         while collector.tokens.count < 3 { try await Task.sleep(nanoseconds: 1_000_000) }
         task.cancel()
         _ = try? await task.value
-        // The runs end as the stream unwinds, before its task returns: no waiting for them.
+        // The consumer's loop ends at once; the chain's runs end as its own task unwinds.
+        // Wait for the root's end (its error) rather than for a time.
+        let rootEnded = { collector.all.contains { $0.event.error != nil && $0.run.parentRunId == nil } }
+        for _ in 0..<30_000 where !rootEnded() { try await Task.sleep(nanoseconds: 1_000_000) }
         let errors = collector.all.compactMap { $0.event.error }
         #expect(!errors.isEmpty && errors.allSatisfy(\.isCancellation), "\(collector.names.suffix(4))")
         #expect(collector.all.contains { $0.event.name == "on_llm_error" })

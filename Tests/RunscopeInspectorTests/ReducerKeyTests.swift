@@ -190,6 +190,27 @@ import Testing
         #expect(!state.search.editing)
     }
 
+    @Test func searchFindsTextInStreamsOutputsAndErrorsAndOpensTheirTab() {
+        var (state, script) = Self.tree()
+        _ = reduce(&state, .events([
+            script.token("m", "the needle streams"), script.end("a1", output: ["answer": "a haystack"]),
+            script.fail("b1", type: "KeyError", message: "no such key: 'pin'"),
+        ]))
+        press(&state, .char("g"), .char("/"))
+        for character in "haystack" { press(&state, .char(character)) }
+        #expect(selectedName(state) == "a1" && state.tab == .output)
+        #expect(state.message == "\"haystack\" in the Output of a1")
+        press(&state, .enter)
+        #expect(state.message?.contains("1 run matches") == true)
+        press(&state, .char("/"), .char("p"), .char("i"), .char("n"), .enter)
+        #expect(selectedName(state) == "b1" && state.tab == .error)
+        press(&state, .char("/"), .char("n"), .char("e"), .char("e"), .char("d"), .enter)
+        #expect(selectedName(state) == "m" && state.tab == .stream)
+        press(&state, .char("/"), .char("c"), .char("a"), .char("t"), .char("s"), .enter)
+        #expect(state.tab == .input, "the chains' input {topic: cats}")
+        #expect(state.message?.contains("runs match") == true)
+    }
+
     @Test func rerunAsksTheApp() {
         var (state, _) = Self.tree()
         #expect(press(&state, .char("r")) == [.rerun])
