@@ -10,19 +10,21 @@ extension InspectorView {
         let zoom = state.timelineZoom.flatMap { forest.nodes.indices.contains($0) ? $0 : nil }
         let width = max(1, area.width - 2)
         let scale = TimelineScale.window(forest, zoom: zoom, now: state.now, width: width)
-        let title = "Timeline · \(Format.duration(scale.seconds))" + (zoom.map { " · zoom \(forest[$0].name) · Z all" } ?? "")
+        let title = "Timeline · \(Format.duration(scale.seconds))"
+            + (zoom.map { " · zoom \(forest[$0].name) · Z all" } ?? "") + " · bold: critical path"
         let inner = Border(title: title, characters: .rounded, style: state.focus == .pane ? Theme.focusedBorder : Theme.border)
             .render(into: &buffer, area: area)
         guard inner.height > 0, forest.count > 0 else { return }
         let ticks = tickColumns(scale)
         let tickSet = Set(ticks.map(\.column))
+        let critical = CriticalPath.runs(forest, from: zoom.map { [$0] } ?? forest.roots, now: state.now)
         var list = ListState(selected: state.selected.flatMap { forest.row(of: $0) }, offset: state.treeOffset)
         list.scrollToSelection(visibleRows: inner.height, count: forest.rows.count)
         for line in 0..<inner.height {
             let row = list.offset + line
             guard row < forest.rows.count else { break }
             let index = forest.rows[row]
-            let spans = barSpans(forest[index], scale: scale, now: state.now, ticks: tickSet)
+            let spans = barSpans(forest[index], scale: scale, now: state.now, ticks: tickSet, critical: critical.contains(index))
             buffer.put(spans, x: inner.x, y: inner.y + line, maxWidth: inner.width)
             if row == list.selected {
                 buffer.setStyle(Rect(x: inner.x, y: inner.y + line, width: inner.width, height: 1), Theme.unfocusedSelection)
@@ -44,12 +46,13 @@ extension InspectorView {
         return ticks
     }
 
-    /// A run's bar: its status colour (the part before a model's first token dim), faint tick
-    /// marks in the blank cells.
-    func barSpans(_ node: RunNode, scale: TimelineScale, now: Date, ticks: Set<Int>) -> [Span] {
+    /// A run's bar: its status colour (the part before a model's first token dim), bold on
+    /// the critical path, faint tick marks in the blank cells.
+    func barSpans(_ node: RunNode, scale: TimelineScale, now: Date, ticks: Set<Int>, critical: Bool = false) -> [Span] {
         let bar = TimelineBar(node, scale: scale, now: now)
         let cells = bar.cells(width: scale.width)
-        let color = Self.barStyle(node.status)
+        var color = Self.barStyle(node.status)
+        if critical { color.attributes.insert(.bold) }
         var spans: [Span] = []
         for (column, character) in cells.enumerated() {
             let style: Style

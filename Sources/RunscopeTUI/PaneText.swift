@@ -13,7 +13,7 @@ enum PaneText {
         case .input: return value(node.inputs, none: node.sawStart ? "(no input)" : "(start of this run not seen)", width: width)
         case .output: return value(node.outputs, none: node.status.isActive ? "(still running)" : "(no output)", width: width)
         case .error: return error(node, forest: forest, width: width)
-        case .info: return info(node, forest: forest, chainStart: state.chainStart, width: width)
+        case .info: return info(node, forest: forest, chainStart: state.chainStart, now: state.now, width: width)
         case .messages:
             guard let index = forest.index(of: node.id) else { return [] }
             return ChatText.lines(Conversation.of(index, in: forest), width: width)
@@ -122,7 +122,7 @@ enum PaneText {
     }
 
     /// Id, parent, tags, metadata, times, order and notes.
-    static func info(_ node: RunNode, forest: RunForest, chainStart: Date?, width: Int) -> [StyledLine] {
+    static func info(_ node: RunNode, forest: RunForest, chainStart: Date?, now: Date, width: Int) -> [StyledLine] {
         var rows: [(String, String)] = [("run id", node.id.uuidString.lowercased())]
         if let parentId = node.parentId {
             let name = node.parent.map { " (\(forest[$0].name))" } ?? " (not seen by the inspector)"
@@ -138,6 +138,10 @@ enum PaneText {
         rows.append(("start", Format.timestamp(node.startTime) + offset))
         rows.append(("end", node.endTime.map(Format.timestamp) ?? "— (\(statusWord(node.status)))"))
         rows.append(("duration", node.endTime.map { Format.precise($0.timeIntervalSince(node.startTime)) } ?? "—"))
+        if !node.children.isEmpty, let index = forest.index(of: node.id) {
+            let own = CriticalPath.selfTime(forest, index, now: now)
+            rows.append(("self time", Format.precise(own) + " (not spent in any run below it)" + (node.endTime == nil ? " so far" : "")))
+        }
         rows.append(("order", "\(node.executionOrder) (execution order in this trace)"))
         rows.append(("runs below", "\(node.descendantCount) (\(node.activeDescendants) active, \(node.failedDescendants) failed)"))
         if let params = node.extra["invocation_params"] { rows.append(("params", params.compactJSON())) }
