@@ -21,6 +21,8 @@ public enum InspectorCommand: Sendable, Equatable {
     case toggleTimeline, zoomTimeline, unzoomTimeline
     /// Copies the pane's text to the clipboard (`y`); writes the selected subtree to a JSON file (`w`).
     case copyPane, writeSubtree
+    /// Steps the tree's filter: failed only, models only, ≥ 100 ms, ≥ 1 s, all (`F`).
+    case cycleFilter
     /// Replay only: pause or resume, and one event at a time while paused.
     case togglePause, stepEvent
 }
@@ -66,6 +68,7 @@ public enum KeyMap {
         case .char("Z"): return .unzoomTimeline
         case .char("y"): return .copyPane
         case .char("w"): return .writeSubtree
+        case .char("F"): return .cycleFilter
         case .char(let c):
             if let digit = c.wholeNumberValue, let tab = PaneTab(rawValue: digit - 1), c.isASCII { return .selectTab(tab) }
             return nil
@@ -84,7 +87,7 @@ public enum KeyMap {
         ("1–6", "Stream, Input, Output, Error, Info, Messages tab"),
         ("f", "follow the streaming run / the agent's step (on at start)"),
         ("a", "show / hide runs tagged langsmith:hidden"),
-        ("e  E", "expand all / collapse all"),
+        ("e  E  F", "expand all / collapse all; filter: failed, models, slow"),
         ("/  n N", "search names, then texts and errors; next / previous"),
         ("r", "run the chain again"),
         ("H", "the history: every run kept, search, compare two"),

@@ -51,6 +51,7 @@ extension InspectorState {
             timelineZoom = selected
             message = "Timeline zoomed to \(forest[selected].name) · Z for everything"
         case .unzoomTimeline: timelineZoom = nil
+        case .cycleFilter: cycleFilter()
         case .copyPane:
             guard let selected else { message = "No run to copy"; break }
             return [.copyPane(run: selected, tab: tab)]
@@ -106,6 +107,18 @@ extension InspectorState {
         let runs = count == 1 ? "1 run" : "\(count) runs"
         message = forest.showsHidden ? "Showing hidden runs (\(runs) tagged langsmith:hidden)"
             : "Hiding runs tagged langsmith:hidden (\(runs))"
+    }
+
+    /// `F`: the next filter; the selection stays if its run is still shown, else it goes to
+    /// the first row.
+    mutating func cycleFilter() {
+        forest.setFilter(forest.filter.next)
+        forest.ensureRows()
+        let shown = forest.rows.count
+        message = forest.filter.label.map { "Showing \($0): \(shown) of \(forest.count) runs (F: next filter)" } ?? "Showing every run"
+        if let current = selected, forest.row(of: current) != nil { return }
+        userMoved()
+        if let first = forest.rows.first { select(first) } else { selected = nil }
     }
 
     /// Picks a tab of the detail pane.

@@ -54,6 +54,7 @@ extension InspectorState {
             }
             if item.time > now { now = item.time }
         }
+        if forest.filter != .all { forest.invalidateRows() }  // runs fail and end: who passes changes
         forest.ensureRows()
         if selected == nil, let first = forest.rows.first { select(first) }
         guard follow else { return }
@@ -73,7 +74,7 @@ extension InspectorState {
             let node = forest[current]
             if node.runType.isModel && node.status.isActive && node.tokenCount > 0 { return }
         }
-        guard selected != target else { return }
+        guard selected != target, forest.isShown(target) else { return }
         forest.reveal(target)
         forest.ensureRows()
         select(target)
@@ -82,9 +83,11 @@ extension InspectorState {
     /// Resets run data for a new chain run; view settings stay.
     mutating func restart(at time: Date) {
         let showsHidden = forest.showsHidden
+        let filter = forest.filter
         forest = RunForest(prices: forest.prices)
         timelineZoom = nil
         forest.setShowsHidden(showsHidden)
+        forest.setFilter(filter)
         chain = .running
         chainStart = time
         chainEnd = nil

@@ -12,8 +12,10 @@ extension RunForest {
         return true
     }
 
-    /// Whether `index` may have a row: hidden runs are shown, or neither it nor a run above it is hidden.
+    /// Whether `index` may have a row: it passes the filter, and hidden runs are shown, or
+    /// neither it nor a run above it is hidden.
     public func isShown(_ index: Int) -> Bool {
+        if filter != .all, !passesFilter(index) { return false }
         if showsHidden || hiddenCount == 0 { return true }
         var current: Int? = index
         while let node = current {
@@ -21,6 +23,33 @@ extension RunForest {
             current = nodes[node].parent
         }
         return true
+    }
+
+    /// Whether the run passes the filter (a run the models filter has not yet looked at
+    /// passes if it is a model; the next rebuild looks again).
+    func passesFilter(_ index: Int) -> Bool {
+        let below = index < modelBelow.count ? modelBelow[index] : nodes[index].runType.isModel
+        return filter.passes(nodes[index], hasModelBelow: below)
+    }
+
+    /// Sets which runs the tree shows.
+    mutating func setFilter(_ filter: RunFilter) {
+        guard self.filter != filter else { return }
+        self.filter = filter
+        modelBelow = []
+        markRowsStale()
+    }
+
+    /// Marks, for the models filter, every run with a model run at or under it. O(runs).
+    mutating func markModels() {
+        modelBelow = Array(repeating: false, count: nodes.count)
+        for index in nodes.indices where nodes[index].runType.isModel {
+            var current: Int? = index
+            while let node = current, !modelBelow[node] {
+                modelBelow[node] = true
+                current = nodes[node].parent
+            }
+        }
     }
 
     /// Shows or hides the runs tagged `langsmith:hidden`.
@@ -32,6 +61,10 @@ extension RunForest {
 
     /// Gives a new run its row: appended when it belongs at the end, else a rebuild is due.
     mutating func placeRow(_ index: Int) {
+        guard filter == .all else {
+            markRowsStale()  // whether it or its ancestors pass may change with it
+            return
+        }
         guard !rowsAreStale, isRevealed(index) else { return }
         let belongsAtEnd: Bool
         if let parent = nodes[index].parent {
@@ -50,6 +83,7 @@ extension RunForest {
     /// Rebuilds the row list if a change made it stale. O(visible rows).
     public mutating func ensureRows() {
         guard rowsAreStale else { return }
+        if filter == .models { markModels() }
         for row in rows { setRow(row, -1) }
         var fresh: [Int] = []
         fresh.reserveCapacity(rows.count + 16)
@@ -57,6 +91,7 @@ extension RunForest {
         let hiding = !showsHidden && hiddenCount > 0
         while let node = stack.popLast() {
             if hiding && nodes[node].isHidden { continue }
+            if filter != .all, !passesFilter(node) { continue }
             setRow(node, fresh.count)
             fresh.append(node)
             if nodes[node].expanded { stack.append(contentsOf: nodes[node].children.reversed()) }
@@ -99,6 +134,7 @@ extension RunForest {
         let hiding = !showsHidden && hiddenCount > 0
         while let node = stack.popLast() {
             if hiding && nodes[node].isHidden { continue }
+            if filter != .all, !passesFilter(node) { continue }
             order.append(node)
             stack.append(contentsOf: nodes[node].children.reversed())
         }

@@ -24,6 +24,10 @@ public struct RunForest: Sendable {
     private var startedInTrace: [Int: Int] = [:]
     /// Whether runs tagged `langsmith:hidden` (and the runs below them) get rows.
     public internal(set) var showsHidden = false
+    /// Which runs the tree shows (`F`); while one is set, every batch of events rebuilds the rows.
+    public internal(set) var filter: RunFilter = .all
+    /// For the models filter: whether a model run is at or under each run (made with the rows).
+    var modelBelow: [Bool] = []
     /// The number of runs tagged `langsmith:hidden`.
     public private(set) var hiddenCount = 0
 

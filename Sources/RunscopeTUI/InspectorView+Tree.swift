@@ -9,7 +9,8 @@ extension InspectorView {
         let forest = state.forest
         let focused = state.focus == .tree
         let hidden = forest.showsHidden || forest.hiddenCount == 0 ? "" : " · \(Format.count(forest.hiddenCount)) hidden"
-        let title = "Runs (\(Format.count(forest.count)))" + (state.follow ? " · follow" : "") + hidden + position(state)
+        let filter = forest.filter.label.map { " · \($0)" } ?? ""
+        let title = "Runs (\(Format.count(forest.count)))" + filter + (state.follow ? " · follow" : "") + hidden + position(state)
         let inner = Border(title: title, style: focused ? Theme.focusedBorder : Theme.border).render(into: &buffer, area: area)
         guard forest.count > 0 else {
             buffer.putClipped(state.chain.isRunning || state.chain == .idle ? "waiting for the first run…" : "no runs", x: inner.x, y: inner.y,
