@@ -16,10 +16,13 @@ public enum InspectorBenchmark {
         public var maxMilliseconds: Double
     }
 
-    /// Renders `frames` frames of a `runs`-run tree at `width` × `height`, moving the selection each frame.
-    public static func renderFrame(runs: Int = 100_000, width: Int = 120, height: Int = 40, frames: Int = 60) -> RenderFigures {
+    /// Renders `frames` frames of a `runs`-run tree at `width` × `height`, moving the selection
+    /// each frame; `timeline`: with the timeline (`t`) in place of the pane, its critical path included.
+    public static func renderFrame(runs: Int = 100_000, width: Int = 120, height: Int = 40, frames: Int = 60,
+                                   timeline: Bool = false) -> RenderFigures {
         var state = SyntheticRuns.state(runs: runs, width: width, height: height)
         _ = reduce(&state, .key(.end))
+        if timeline { _ = reduce(&state, .key(.char("t"))) }
         let view = InspectorView()
         var cache = ViewCache()
         var previous = view.render(state, cache: &cache).buffer

@@ -1,6 +1,7 @@
 // runscope-bench: prints speed figures as JSON. Run it in release:
 //   swift run -c release runscope-bench
 //   swift run -c release runscope-bench --only otlp     (what --otlp costs the chain)
+//   swift run -c release runscope-bench --only inspector     (a frame of 100,000 runs: tree and timeline)
 //   swift run -c release runscope-bench --only otlp-receive     (spans/s runscope otlp takes)
 import Foundation
 import RunscopeCore
@@ -72,6 +73,19 @@ if Array(CommandLine.arguments.dropFirst()) == ["--only", "otlp-receive"] {
     exit(0)
 }
 
+if Array(CommandLine.arguments.dropFirst()) == ["--only", "inspector"] {
+    let tree = InspectorBenchmark.renderFrame(runs: 100_000)
+    let timeline = InspectorBenchmark.renderFrame(runs: 100_000, timeline: true)
+    let figures: Value = [
+        "render_100k_runs_ms_median": round3(tree.medianMilliseconds),
+        "render_100k_runs_ms_max": round3(tree.maxMilliseconds),
+        "timeline_100k_runs_ms_median": round3(timeline.medianMilliseconds),
+        "timeline_100k_runs_ms_max": round3(timeline.maxMilliseconds),
+    ]
+    print(figures.jsonString(indent: 2))
+    exit(0)
+}
+
 if Array(CommandLine.arguments.dropFirst()) == ["--only", "otlp"] {
     print(try await OTLPBench.figures().jsonString(indent: 2))
     exit(0)
@@ -82,6 +96,7 @@ let pullTraced = try await streamCost(tracer: true, pull: true)
 let streamBare = try await streamCost(tracer: false, pull: false)
 let provider = try await ProviderBenchmark.clientOverhead(chunks: 10_000, runs: 5)
 let render = InspectorBenchmark.renderFrame(runs: 100_000)
+let timelineRender = InspectorBenchmark.renderFrame(runs: 100_000, timeline: true)
 let paced = InspectorBenchmark.throughput(tokens: 100_000, streams: 1, framesPerSecond: 60, producerRate: 20_000)
 let flood = InspectorBenchmark.throughput(tokens: 1_000_000)
 let memory = InspectorBenchmark.memory(runs: 100_000, tokens: 1_000_000)
@@ -121,6 +136,8 @@ let figures: Value = [
     "inspector": [
         "render_100k_runs_ms_median": round3(render.medianMilliseconds),
         "render_100k_runs_ms_max": round3(render.maxMilliseconds),
+        "timeline_100k_runs_ms_median": round3(timelineRender.medianMilliseconds),
+        "timeline_100k_runs_ms_max": round3(timelineRender.maxMilliseconds),
         "stream_20k_tokens_per_s_frames_per_s": round3(Double(paced.frames) / paced.seconds),
         "stream_20k_tokens_per_s_ui_cpu_share": round3(paced.averageFrameMilliseconds * Double(paced.frames) / paced.seconds / 1000),
         "flood_tokens_per_s": round3(flood.tokensPerSecond),
