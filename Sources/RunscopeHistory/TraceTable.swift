@@ -1,4 +1,5 @@
 import Foundation
+import RunscopeCore
 import RunscopePricing
 
 /// The columns `runscope runs` prints (when, name, status, duration, runs, tokens, cost, id),
@@ -35,17 +36,10 @@ public enum TraceTable {
     }
 
     /// The width of each column: its widest cell.
-    public static func columnWidths(_ rows: [[String]]) -> [Int] {
-        guard let first = rows.first else { return [] }
-        return (0..<first.count).map { column in rows.map { $0[column].count }.max() ?? 0 }
-    }
+    public static func columnWidths(_ rows: [[String]]) -> [Int] { TextTable.columnWidths(rows) }
 
     /// Cells padded to `widths` and joined by two spaces (the last cell unpadded).
-    public static func line(_ row: [String], widths: [Int]) -> String {
-        row.enumerated().map { column, cell in
-            column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
-        }.joined(separator: "  ")
-    }
+    public static func line(_ row: [String], widths: [Int]) -> String { TextTable.line(row, widths: widths) }
 
     /// `734ms` or `1.25s`.
     public static func duration(_ ms: Double) -> String {

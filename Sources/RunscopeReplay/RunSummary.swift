@@ -11,12 +11,7 @@ public enum RunSummary {
     public static func table(_ roots: [RunTree], now: Date, prices: PriceTable = .builtIn) -> String {
         var rows: [[String]] = [["run", "type", "status", "duration", "tokens", "first token", "usage", "cost"]]
         for root in roots { append(root, depth: 0, now: now, prices: prices, to: &rows) }
-        let widths = (0..<rows[0].count).map { column in rows.map { $0[column].count }.max() ?? 0 }
-        return rows.map { row in
-            row.enumerated().map { column, cell in
-                column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ").replacingOccurrences(of: #"\s+$"#, with: "", options: .regularExpression)
-        }.joined(separator: "\n")
+        return TextTable.lines(rows, trimmed: true).joined(separator: "\n")
     }
 
     /// Appends the rows of `run` and the runs below it; returns their usage and cost.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RunscopeCore
 import RunscopePricing
 
 /// `runscope prices`: the price table runscope uses for costs, with each price's source and date.
@@ -34,12 +35,6 @@ struct PricesCommand: ParsableCommand {
                 entry.cacheWrite.map(CostText.rate) ?? "-", CostText.rate(entry.output), entry.date, entry.source,
             ])
         }
-        let widths = (0..<rows[0].count).map { column in rows.map { $0[column].count }.max() ?? 0 }
-        let lines = rows.map { row in
-            row.enumerated().map { column, cell in
-                column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
-        }
-        return "USD per million tokens.\n" + lines.joined(separator: "\n") + "\n"
+        return "USD per million tokens.\n" + TextTable.lines(rows).joined(separator: "\n") + "\n"
     }
 }

@@ -32,14 +32,7 @@ public enum DiffFormat {
         ]
     }
 
-    private static func aligned(_ rows: [[String]]) -> [String] {
-        let widths = (0..<rows[0].count).map { column in rows.map { $0[column].count }.max() ?? 0 }
-        return rows.map { row in
-            row.enumerated().map { column, cell in
-                column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ").replacingOccurrences(of: #"\s+$"#, with: "", options: .regularExpression)
-        }
-    }
+    private static func aligned(_ rows: [[String]]) -> [String] { TextTable.lines(rows, trimmed: true) }
 
     private static func pair(_ a: String, _ b: String) -> String { a == b ? a : "\(a) / \(b)" }
 
