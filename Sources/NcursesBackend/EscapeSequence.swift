@@ -1,3 +1,4 @@
+import TerminalUI
 /// Key sequences that terminals send and terminfo entries often lack (Home and
 /// End as `ESC [1~`, `ESC [H`, `ESC OH`, ... under `TERM=xterm-256color` in tmux or
 /// screen), and the reading of an escape sequence ncurses did not recognise as one

@@ -1,5 +1,6 @@
 import CNcursesw
 import Foundation
+import TerminalUI
 
 extension NcursesTerminal {
     /// Reads one key, waiting at most `timeoutMilliseconds` (0: do not wait); nil when none came.

@@ -9,7 +9,7 @@ import TerminalUI
 /// ``restore()`` on every way out. While started, SIGINT/SIGTERM/SIGHUP are
 /// reported through ``receivedSignal`` (the loop restores and exits), and crash
 /// signals restore the terminal before the process dies.
-public final class NcursesTerminal {
+public final class NcursesTerminal: TerminalBackend {
     private var screen: OpaquePointer?
     private var window: UnsafeMutablePointer<WINDOW>?
     private var files: [UnsafeMutablePointer<FILE>] = []

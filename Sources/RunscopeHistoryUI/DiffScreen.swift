@@ -1,10 +1,10 @@
-import NcursesBackend
 import RunscopeHistory
+import TerminalUI
 
 /// The diff split view on a terminal, until q or Esc.
 struct DiffScreen {
     let diff: RunDiff
-    let terminal: NcursesTerminal
+    let terminal: any TerminalBackend
 
     /// Shows the diff; returns the signal that ended it, if one did.
     func run() -> Int32? {

@@ -2,6 +2,7 @@ import Foundation
 import NcursesBackend
 import RunscopeHistory
 import RunscopeTUI
+import TerminalUI
 
 /// The history screens as programs: the list (bare `runscope`), the same list over an
 /// inspector (`H`), and the diff split view (`runscope diff A B` on a terminal). Each
@@ -9,7 +10,7 @@ import RunscopeTUI
 public enum HistoryApp {
     /// Opens a trace on the given (started) terminal, as `runscope show` does, until the
     /// user leaves it; returns a line for the history's bottom row, or nil.
-    public typealias TraceOpener = @Sendable (TraceSummary, NcursesTerminal) -> String?
+    public typealias TraceOpener = @Sendable (TraceSummary, any TerminalBackend) -> String?
 
     /// The history screen until the user quits: 0, or 128 + the signal that ended it (the
     /// terminal is restored on every way out). Throws when there is no usable terminal.

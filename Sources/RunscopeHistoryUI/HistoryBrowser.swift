@@ -1,5 +1,4 @@
 import Foundation
-import NcursesBackend
 import RunscopeHistory
 import TerminalUI
 
@@ -20,7 +19,7 @@ final class HistoryBrowser {
     /// How often the list looks whether the history changed.
     static let refreshInterval: TimeInterval = 1
 
-    init(store: HistoryStore, open: HistoryApp.TraceOpener?, terminal: NcursesTerminal, escapeQuits: Bool) {
+    init(store: HistoryStore, open: HistoryApp.TraceOpener?, terminal: any TerminalBackend, escapeQuits: Bool) {
         self.store = store
         self.open = open
         loop = ScreenLoop(terminal: terminal)

@@ -1,5 +1,4 @@
 import Foundation
-import NcursesBackend
 import RunscopeInspector
 import RunscopeTUI
 import TerminalUI
@@ -14,11 +13,11 @@ enum ScreenEvent {
 /// changed), reads keys, reports resizes, and stops when the screen says so, input ends,
 /// or SIGINT/SIGTERM/SIGHUP comes (the terminal's owner then restores it). One thread.
 final class ScreenLoop {
-    let terminal: NcursesTerminal
+    let terminal: any TerminalBackend
     private var previous = Buffer(width: 0, height: 0)
 
     /// A loop over `terminal` (already started).
-    init(terminal: NcursesTerminal) {
+    init(terminal: any TerminalBackend) {
         self.terminal = terminal
     }
 

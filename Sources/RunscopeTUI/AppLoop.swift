@@ -1,17 +1,17 @@
 import Foundation
-import NcursesBackend
 import RunscopeInspector
 import RunscopePricing
 import TerminalUI
 
 /// The UI thread's loop: joins keys, the events drained from the handler (once
 /// per frame) and clock ticks, and redraws only when the state changed, at
-/// most 60 times a second. Owns every ncurses call.
+/// most 60 times a second. Every terminal call goes through its ``TerminalBackend``
+/// (ncurses in the program, an in-memory one in tests), from this one thread.
 final class AppLoop {
     static let frameInterval = 1.0 / 60
     static let tickInterval = 0.1
 
-    private let terminal: NcursesTerminal
+    private let terminal: any TerminalBackend
     /// False when the loop runs on a terminal another screen started (it then neither starts nor restores it).
     private let ownsTerminal: Bool
     /// The screen `H` opens over the inspector (the history), if any.
@@ -40,13 +40,13 @@ final class AppLoop {
     private var lastFrame = Date.distantPast
     private var lastTick = Date.distantPast
 
-    /// Takes over the terminal; throws when there is none.
-    /// `terminal`: one already started (a screen under this one), else the loop starts its own.
+    /// Takes over `terminal` when it `owns` it (then starts it now and restores it on every
+    /// way out); throws when there is no terminal. Not owned: one a screen under this one started.
     init(title: String, exitOnFinish: Bool, runner: ChainRunner, control: (any PlaybackControl)? = nil,
-         output: OutputLog? = nil, terminal shared: NcursesTerminal? = nil, history: InspectorApp.Overlay? = nil,
+         output: OutputLog? = nil, terminal: any TerminalBackend, owns: Bool, history: InspectorApp.Overlay? = nil,
          prices: PriceTable = .builtIn) throws {
-        self.terminal = shared ?? NcursesTerminal()
-        self.ownsTerminal = shared == nil
+        self.terminal = terminal
+        self.ownsTerminal = owns
         self.history = history
         self.runner = runner
         self.output = output

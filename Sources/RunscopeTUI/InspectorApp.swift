@@ -3,13 +3,14 @@ import NcursesBackend
 import RunscopeCore
 import RunscopeInspector
 import RunscopePricing
+import TerminalUI
 
 /// The live inspector as a program: takes over the terminal, starts the chain
 /// with an ``InspectorHandler``, and shows its runs until the user quits.
 public enum InspectorApp {
     /// A screen shown over the inspector on its terminal (the history, `H`), on the UI
     /// thread until the user leaves it; returns a line for the inspector's bottom row, or nil.
-    public typealias Overlay = @Sendable (NcursesTerminal) -> String?
+    public typealias Overlay = @Sendable (any TerminalBackend) -> String?
 
     /// How the inspector ended.
     public struct Outcome: Sendable {
@@ -62,8 +63,8 @@ public enum InspectorApp {
             let thread = Thread {
                 do {
                     let loop = try AppLoop(
-                        title: title, exitOnFinish: exitOnFinish, runner: runner, control: playback, output: output, history: history,
-                        prices: prices)
+                        title: title, exitOnFinish: exitOnFinish, runner: runner, control: playback, output: output,
+                        terminal: NcursesTerminal(), owns: true, history: history, prices: prices)
                     continuation.resume(returning: loop.run())
                 } catch {
                     continuation.resume(throwing: error)
@@ -81,12 +82,12 @@ public enum InspectorApp {
     /// opening a trace), on the calling thread, until the user quits; the terminal stays
     /// started for the screen under it. Returns the signal that ended it, if one did.
     public static func runNested(
-        title: String, playback: (any PlaybackControl)? = nil, on terminal: NcursesTerminal,
+        title: String, playback: (any PlaybackControl)? = nil, on terminal: any TerminalBackend,
         start: @escaping @Sendable ([any CallbackHandler]) -> Task<Value, any Error>
     ) throws -> Int32? {
         let runner = ChainRunner(start: start)
         defer { runner.cancel() }
-        let loop = try AppLoop(title: title, exitOnFinish: false, runner: runner, control: playback, terminal: terminal)
+        let loop = try AppLoop(title: title, exitOnFinish: false, runner: runner, control: playback, terminal: terminal, owns: false)
         return loop.run().signal
     }
 

@@ -1,5 +1,5 @@
-import NcursesBackend
 import RunscopeInspector
+import TerminalUI
 
 /// Terminal keys as inspector keys (also the history screens' keys).
 public enum KeyTranslation {

@@ -124,17 +124,6 @@ struct InspectorE2ETests {
         #expect(await session.exitStatus() == 1)
     }
 
-    @Test func rerunStartsTheChainAgain() async throws {
-        let session = try program().launch(["--delay", "0.02"])
-        defer { session.close() }
-        try #require(await session.waitFor("✓ finished", timeout: 20) != nil, "the chain did not finish")
-        session.send("r")
-        try #require(await session.waitFor("running") != nil, "r did not start the chain again")
-        try #require(await session.waitFor("✓ finished", timeout: 20) != nil, "the rerun did not finish")
-        session.send("q")
-        #expect(await session.exitStatus() == 0)
-    }
-
     @Test func exitOnFinishQuitsByItself() async throws {
         let session = try program().launch(["--delay", "0.01", "--exit-on-finish"])
         defer { session.close() }

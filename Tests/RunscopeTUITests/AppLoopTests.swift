@@ -1,0 +1,207 @@
+import Foundation
+import RunscopeCore
+import RunscopeInspector
+import RunscopeTestSupport
+@testable import RunscopeTUI
+import Testing
+
+/// The inspector's loop (`AppLoop`) on the in-memory terminal: starting and restoring
+/// the terminal, signals, resizes, the end of input, quitting, rerunning, and effects
+/// that reach the terminal (the OSC 52 copy). The loop runs on its own thread as in the
+/// program; every wait ends on a frame or on the loop's end, bounded by a deadline.
+/// What only a real terminal shows (modes restored, escape sequences, ncurses' keys)
+/// stays with the tmux tests (InspectorE2ETests).
+@Suite(.timeLimit(.minutes(2)))
+struct AppLoopTests {
+    /// A chain of one step that waits until the test opens its gate (or it is cancelled).
+    final class Gate: Sendable {
+        private let stream: AsyncStream<Void>
+        private let continuation: AsyncStream<Void>.Continuation
+        /// How many times the chain was started.
+        let starts = Locked(0)
+        /// Each start's task, to see how it ended.
+        let tasks = Locked<[Task<Value, any Error>]>([])
+
+        init(open: Bool = false) {
+            (stream, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .unbounded)
+            if open { self.open() }
+        }
+
+        /// Lets the step (and every later start of it) end.
+        func open() {
+            continuation.yield()
+            continuation.finish()
+        }
+
+        /// The chain `RunnableSequence(wait, answer)` with its handlers, started as the inspector starts it.
+        func start(_ handlers: [any CallbackHandler]) -> Task<Value, any Error> {
+            starts.withLock { $0 += 1 }
+            let stream = stream
+            let wait = RunnableLambda(name: "wait") { (input: Value) async throws -> Value in
+                for await _ in stream { break }
+                try Task.checkCancellation()
+                return input
+            }
+            let answer = RunnableLambda(name: "answer") { (_: Value) async throws -> Value in .string("forty-two") }
+            let chain = wait | answer
+            let task = Task { try await chain.invoke(["question": "everything"], config: RunConfig(callbacks: handlers)) }
+            tasks.withLock { $0.append(task) }
+            return task
+        }
+    }
+
+    /// The loop on its own thread, and what it returned.
+    final class LoopThread: Sendable {
+        private let ended = DispatchSemaphore(value: 0)
+        private let result = Locked<(userQuit: Bool, signal: Int32?)?>(nil)
+
+        init(_ backend: TestBackend, gate: Gate, owns: Bool = true, exitOnFinish: Bool = false) {
+            let runner = ChainRunner(start: { gate.start($0) })
+            let thread = Thread { [result, ended] in
+                let loop = try? AppLoop(title: "gate.json", exitOnFinish: exitOnFinish, runner: runner, terminal: backend, owns: owns)
+                let outcome = loop?.run()
+                runner.cancel()
+                result.withLock { $0 = outcome }
+                ended.signal()
+            }
+            thread.start()
+        }
+
+        /// What `run()` returned, once it did (nil when it had not within `timeout` seconds);
+        /// waits on a thread of its own, not on the cooperative pool the chain runs on.
+        func outcome(timeout: Double = 30) async -> (userQuit: Bool, signal: Int32?)? {
+            let finished = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+                Thread { [ended] in
+                    let done = ended.wait(timeout: .now() + timeout) == .success
+                    if done { ended.signal() }
+                    continuation.resume(returning: done)
+                }.start()
+            }
+            return finished ? result.withLock { $0 } : nil
+        }
+    }
+
+    @Test func anOwnedTerminalIsStartedOnceAndRestoredWhenTheUserQuits() async throws {
+        let backend = TestBackend()
+        let loop = LoopThread(backend, gate: Gate(open: true))
+        try #require(await backend.waitForFrame { $0.contains("✓ finished") } != nil, "the chain did not finish: \(backend.text)")
+        #expect(backend.startsAndRestores.restores == 0, "restored while running")
+        backend.type("q")
+        let outcome = try #require(await loop.outcome(), "q did not end the loop")
+        #expect(outcome.userQuit && outcome.signal == nil)
+        #expect(backend.startsAndRestores.starts == 1)
+        #expect(backend.startsAndRestores.restores >= 1)
+    }
+
+    @Test func aTerminalAnotherScreenOwnsIsNeitherStartedNorRestored() async throws {
+        let backend = TestBackend()
+        let loop = LoopThread(backend, gate: Gate(open: true), owns: false)
+        try #require(await backend.waitForFrame { $0.contains("✓ finished") } != nil, "the chain did not finish: \(backend.text)")
+        backend.type("q")
+        _ = try #require(await loop.outcome())
+        #expect(backend.startsAndRestores == (0, 0))
+    }
+
+    @Test func aSignalCancelsTheChainAndEndsTheLoop() async throws {
+        let backend = TestBackend()
+        let gate = Gate()
+        let loop = LoopThread(backend, gate: gate)
+        try #require(await backend.waitForFrame { $0.contains("wait") && $0.contains("running") } != nil, "no running step: \(backend.text)")
+        backend.raise(SIGTERM)
+        let outcome = try #require(await loop.outcome(), "the signal did not end the loop")
+        #expect(outcome.signal == SIGTERM && !outcome.userQuit)
+        #expect(backend.startsAndRestores.restores >= 1)
+        let task = try #require(gate.tasks.withLock { $0.first })
+        let result = await task.result
+        #expect(throws: CancellationError.self) { try result.get() }
+    }
+
+    @Test func aResizeRedrawsAtTheNewSizeAndATinyOneSaysSo() async throws {
+        let backend = TestBackend(width: 120, height: 40)
+        let loop = LoopThread(backend, gate: Gate(open: true))
+        try #require(await backend.waitForFrame { $0.contains("✓ finished") } != nil)
+        backend.resize(width: 80, height: 24)
+        let small = await backend.waitForFrame(after: backend.frameCount) { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.count == 24 && lines.contains { $0.hasPrefix("└") && $0.count == 80 }
+        }
+        #expect(small != nil, "no relayout at 80x24: \(backend.text)")
+        backend.resize(width: 30, height: 8)
+        #expect(await backend.waitForFrame(after: backend.frameCount) { $0.contains("Terminal too small") } != nil, "no notice at 30x8")
+        backend.resize(width: 120, height: 40)
+        #expect(await backend.waitForFrame(after: backend.frameCount) { $0.contains("✓ finished") && $0.split(separator: "\n", omittingEmptySubsequences: false).count == 40 } != nil)
+        backend.type("q")
+        #expect(await loop.outcome() != nil)
+    }
+
+    @Test func theEndOfInputEndsTheLoopAsAQuit() async throws {
+        let backend = TestBackend()
+        let loop = LoopThread(backend, gate: Gate())
+        try #require(await backend.waitForFrame { $0.contains("running") } != nil)
+        backend.closeInput()
+        let outcome = try #require(await loop.outcome(), "the end of input did not end the loop")
+        #expect(outcome.userQuit)
+    }
+
+    @Test func exitOnFinishEndsTheLoopWhenTheChainEnds() async throws {
+        let backend = TestBackend()
+        let gate = Gate()
+        let loop = LoopThread(backend, gate: gate, exitOnFinish: true)
+        try #require(await backend.waitForFrame { $0.contains("running") } != nil)
+        #expect(await loop.outcome(timeout: 0) == nil, "ended before the chain did")
+        gate.open()
+        let outcome = try #require(await loop.outcome(), "the loop did not end with the chain")
+        #expect(!outcome.userQuit && outcome.signal == nil)
+        #expect(backend.frames.last?.joined(separator: "\n").contains("✓ finished") == true, "the last frame does not show the end")
+    }
+
+    @Test func quitWhileRunningAsksAndYesCancelsTheChain() async throws {
+        let backend = TestBackend()
+        let gate = Gate()
+        let loop = LoopThread(backend, gate: gate)
+        try #require(await backend.waitForFrame { $0.contains("running") } != nil)
+        backend.type("q")
+        try #require(await backend.waitForFrame { $0.contains("Quit and cancel it?") } != nil, "q did not ask while running")
+        backend.type("n")
+        try #require(await backend.waitForFrame(after: backend.frameCount) { !$0.contains("Quit and cancel it?") } != nil)
+        #expect(await loop.outcome(timeout: 0) == nil, "n quit")
+        backend.type("qy")
+        let outcome = try #require(await loop.outcome())
+        #expect(outcome.userQuit)
+        let result = try #require(await gate.tasks.withLock { $0.first }?.result)
+        #expect(throws: CancellationError.self) { try result.get() }
+    }
+
+    @Test func rerunCancelsTheRunningChainAndStartsItAgain() async throws {
+        let backend = TestBackend()
+        let gate = Gate()
+        let loop = LoopThread(backend, gate: gate)
+        try #require(await backend.waitForFrame { $0.contains("running") } != nil)
+        backend.type("r")
+        let first = try #require(gate.tasks.withLock { $0.first })
+        let result = await first.result
+        #expect(throws: CancellationError.self, "r did not cancel the first run") { try result.get() }
+        gate.open()
+        // Only the second run can finish: the first was cancelled.
+        try #require(await backend.waitForFrame { $0.contains("✓ finished") && $0.contains("answer") } != nil, "the rerun did not finish")
+        #expect(gate.starts.withLock { $0 } == 2)
+        backend.type("q")
+        #expect(await loop.outcome() != nil)
+    }
+
+    @Test func yCopiesTheSelectedRunsTabThroughTheTerminal() async throws {
+        let backend = TestBackend()
+        let loop = LoopThread(backend, gate: Gate(open: true))
+        try #require(await backend.waitForFrame { $0.contains("✓ finished") } != nil)
+        backend.type("3")  // the Output tab of the selected run (the chain's root)
+        backend.type("y")
+        try #require(await backend.waitForFrame { $0.contains("Copied") } != nil, "no notice of the copy: \(backend.text)")
+        let sequence = try #require(backend.controls.first, "nothing was sent to the terminal")
+        #expect(sequence.hasPrefix("\u{1B}]52;c;") && sequence.hasSuffix("\u{07}"))
+        let payload = sequence.dropFirst("\u{1B}]52;c;".count).dropLast()
+        let text = try #require(Data(base64Encoded: String(payload)).flatMap { String(data: $0, encoding: .utf8) })
+        #expect(text.contains("forty-two"), "the copy is not the root's output: \(text)")
+        backend.type("q")
+        #expect(await loop.outcome() != nil)
+    }
+}
