@@ -12,6 +12,8 @@ public final class ReplayClock: Sendable {
         var speed: Double?
         var paused = false
         var steps = 0
+        /// Events delivered so far.
+        var delivered = 0
         var finished = false
         var skipped = 0
         var mode: String
@@ -56,6 +58,7 @@ public final class ReplayClock: Sendable {
             state.anchor = time
             state.anchorWall = Date()
             state.holding = true
+            state.delivered += 1
         }
         body()
         state.withLock { $0.holding = false }
@@ -101,13 +104,14 @@ public final class ReplayClock: Sendable {
         state.withLock { $0.detail = text }
     }
 
-    /// What the inspector's header says: `replay ×2`, `paused`, `replay ended`, `following`,
+    /// What the inspector's header says: `replay ×2`, `paused at event 12` (the events
+    /// delivered so far, so each step shows as one more), `replay ended`, `following`,
     /// `waiting for live.jsonl to appear`.
     public var label: String {
         state.withLock { state in
             if let file = state.waitingFor { return "waiting for \(file) to appear" }
             if state.finished { return "\(state.mode) ended" }
-            if state.paused { return "paused (Space resumes, . steps)" }
+            if state.paused { return "paused at event \(state.delivered) (Space resumes, . steps)" }
             guard state.mode == "replay" else { return state.detail.map { "\(state.mode) · \($0)" } ?? state.mode }
             guard let speed = state.speed else { return "replay" }
             return speed == 1 ? "replay" : "replay ×\(speed.formatted())"

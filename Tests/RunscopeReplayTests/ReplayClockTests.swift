@@ -37,4 +37,31 @@ import Testing
         #expect(backwards.withLock { $0 } == 0)
         #expect(clock.now() == Date(timeIntervalSince1970: 20_000))
     }
+
+    /// While paused, a step lets exactly one event through, and the header counts the
+    /// events delivered (so a step shows as one more).
+    @Test func aStepLetsOneEventThroughAndTheHeaderCountsIt() async throws {
+        let clock = ReplayClock(speed: 1)
+        let start = Date(timeIntervalSince1970: 1_000)
+        clock.deliver(at: start) {}
+        clock.togglePause()
+        #expect(clock.label == "paused at event 1 (Space resumes, . steps)")
+        let due = Locked(0)
+        let waiter = Task {
+            for offset in 1...2 {
+                try await clock.waitUntilDue(start.addingTimeInterval(Double(offset) / 1000))
+                clock.deliver(at: start.addingTimeInterval(Double(offset) / 1000)) {}
+                due.withLock { $0 += 1 }
+            }
+        }
+        clock.step()
+        while due.withLock({ $0 }) < 1 { await Task.yield() }
+        #expect(clock.label == "paused at event 2 (Space resumes, . steps)")
+        // No second step: the second event stays held however long the waiter runs, until resumed.
+        #expect(due.withLock { $0 } == 1)
+        clock.togglePause()
+        try await waiter.value
+        #expect(due.withLock { $0 } == 2)
+        #expect(clock.label == "replay")
+    }
 }
