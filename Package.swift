@@ -82,6 +82,8 @@ let package = Package(
             dependencies: ["RunscopeHistory", "RunscopeTUI", "RunscopeInspector", "NcursesBackend", "TerminalUI"]),
         // A scripted HTTP/1.1 server on loopback speaking each provider's wire format, for tests.
         .target(name: "RunscopeTestServer", dependencies: ["RunscopeCore"] + nio),
+        // What runscope-bench measures, apart from the libraries it measures (as swift-nio keeps its benchmarks).
+        .target(name: "RunscopeBenchmarks", dependencies: ["RunscopeCore", "RunscopeProviders", "RunscopeInspector", "RunscopeTUI", "TerminalUI"]),
         // The command-line program: run (the UI or headless), replay, tail, validate, schema.
         .executableTarget(
             name: "runscope",
@@ -92,13 +94,13 @@ let package = Package(
         .executableTarget(
             name: "runscope-bench",
             dependencies: [
-                "RunscopeCore", "RunscopeProviders", "RunscopeTUI", "RunscopeOTLP",
+                "RunscopeBenchmarks", "RunscopeCore", "RunscopeProviders", "RunscopeTUI", "RunscopeOTLP",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ] + nio),
         // Prints history speed figures as JSON: insert throughput, listing, search, opening a trace.
         .executableTarget(name: "history-bench", dependencies: ["RunscopeHistory", "RunscopeCore"]),
         // A Swift-built demo chain in the inspector (screenshots; also drives the UI tests).
-        .executableTarget(name: "inspector-demo", dependencies: ["RunscopeTUI", "RunscopeCore"]),
+        .executableTarget(name: "inspector-demo", dependencies: ["RunscopeTUI", "RunscopeBenchmarks", "RunscopeCore"]),
         .executableTarget(name: "runscope-test-server", dependencies: ["RunscopeTestServer", "RunscopeCore"]),
         .executableTarget(name: "example-custom-handler", dependencies: ["RunscopeCore"], path: "examples/swift/custom-handler"),
         .executableTarget(name: "example-runtime-callbacks", dependencies: ["RunscopeCore"], path: "examples/swift/runtime-callbacks"),
@@ -124,10 +126,11 @@ let package = Package(
             name: "RunscopeHistoryUITests",
             dependencies: ["RunscopeHistoryUI", "RunscopeHistory", "RunscopeInspector", "TerminalUI", "RunscopeCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "RunscopeInspectorTests", dependencies: ["RunscopeInspector", "RunscopeCore", "RunscopePricing"]),
+        .testTarget(name: "RunscopeBenchmarksTests", dependencies: ["RunscopeBenchmarks"]),
         .testTarget(name: "RunscopePricingTests", dependencies: ["RunscopePricing", "RunscopeCore"]),
         .testTarget(
             name: "RunscopeTUITests",
-            dependencies: ["RunscopeTUI", "RunscopeInspector", "TerminalUI", "RunscopeCore", "NcursesBackend", "RunscopeTestSupport"],
+            dependencies: ["RunscopeTUI", "RunscopeInspector", "TerminalUI", "RunscopeCore", "NcursesBackend", "RunscopeTestSupport", "RunscopeBenchmarks"],
             exclude: ["Snapshots"]),
         // Drive the real binaries in tmux (runscope and inspector-demo); skipped when tmux is missing.
         .testTarget(name: "InspectorE2ETests", dependencies: ["inspector-demo", "runscope", "TerminalUI"], exclude: ["Fixtures"]),

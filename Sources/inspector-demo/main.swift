@@ -1,6 +1,7 @@
 // A demo chain for the live inspector: two streaming branches in parallel, then
 // steps that combine, check and summarise. Flags pick failure, CJK and escape-injection variants.
 import Foundation
+import RunscopeBenchmarks
 import RunscopeCore
 import RunscopeTUI
 

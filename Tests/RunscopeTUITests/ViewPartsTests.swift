@@ -1,4 +1,5 @@
 import Foundation
+import RunscopeBenchmarks
 import RunscopeCore
 import RunscopeInspector
 import Testing
@@ -73,16 +74,6 @@ import TerminalUI
         let buffer = InspectorView().render(state)
         #expect(buffer.lines()[1].contains("Runs (20,000)"))
         #expect(state.forest.rows.count == 20_000)
-    }
-
-    @Test func benchmarkFunctionsReturnFigures() {
-        let render = InspectorBenchmark.renderFrame(runs: 2_000, frames: 3)
-        #expect(render.medianMilliseconds > 0)
-        let memory = InspectorBenchmark.memory(runs: 1_000, tokens: 5_000)
-        #expect(memory.tokens == 5_000)
-        let throughput = InspectorBenchmark.throughput(tokens: 5_000, streams: 2, framesPerSecond: 200)
-        #expect(throughput.tokensPerSecond > 0)
-        #expect(InspectorBenchmark.residentBytes() > 0)
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import RunscopeCore
 import RunscopeInspector
+import RunscopeTUI
 import TerminalUI
 
 extension InspectorBenchmark {

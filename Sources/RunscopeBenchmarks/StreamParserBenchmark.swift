@@ -1,15 +1,34 @@
+import RunscopeProviders
+
 /// Throughput measurements for ``SSEParser`` and ``NDJSONLineSplitter`` on realistic,
 /// in-memory provider streams, fed in fixed-size chunks. Figures are in MB/s with
 /// 1 MB = 1,000,000 bytes, timed with `ContinuousClock`. Build in release mode for
 /// meaningful numbers.
 public enum StreamParserBenchmark {
+    /// One measured parse: what was fed, what came out, and how fast.
+    public struct Figures: Sendable, Equatable {
+        /// Bytes of the stream.
+        public var bytes: Int
+        /// Events (SSE) or lines (NDJSON) the stream holds, counted when it was built.
+        public var expected: Int
+        /// Events or lines the parser gave.
+        public var parsed: Int
+        /// Bytes of their data fields (SSE) or lines (NDJSON): the same for every chunk size.
+        public var payloadBytes: Int
+        /// Throughput in MB/s (1 MB = 1,000,000 bytes).
+        public var megabytesPerSecond: Double
+
+        /// Whether every event or line came out.
+        public var isComplete: Bool { parsed == expected }
+    }
+
     /// Content tokens cycled through the generated streams (ASCII and multi-byte UTF-8).
     private static let tokens = ["Why", " did", " the", " chicken", " cross", " the", " road", "?", " 你好", " 🙂", " café", "\\n"]
 
     /// Parses an OpenAI-style chat-completion SSE stream of about `totalBytes` bytes,
-    /// fed `chunkSize` bytes at a time, and returns the throughput in MB/s.
-    /// Traps if any event is lost, so the work cannot be optimised away.
-    public static func sseThroughputMBps(totalBytes: Int, chunkSize: Int) -> Double {
+    /// fed `chunkSize` bytes at a time. The counts it returns keep the work from being
+    /// optimised away, and let the caller check that nothing was lost.
+    public static func sse(totalBytes: Int, chunkSize: Int) -> Figures {
         let (stream, expectedEvents) = makeOpenAIStream(totalBytes: totalBytes)
         var parser = SSEParser()
         var eventCount = 0
@@ -23,14 +42,13 @@ public enum StreamParserBenchmark {
             }
             eventCount += parser.finish().count
         }
-        precondition(eventCount == expectedEvents && dataBytes > 0, "SSE benchmark lost events")
-        return megabytesPerSecond(bytes: stream.count, elapsed: elapsed)
+        return Figures(bytes: stream.count, expected: expectedEvents, parsed: eventCount, payloadBytes: dataBytes,
+                       megabytesPerSecond: megabytesPerSecond(bytes: stream.count, elapsed: elapsed))
     }
 
     /// Splits an Ollama-style NDJSON chat stream of about `totalBytes` bytes, fed
-    /// `chunkSize` bytes at a time, and returns the throughput in MB/s.
-    /// Traps if any line is lost, so the work cannot be optimised away.
-    public static func ndjsonThroughputMBps(totalBytes: Int, chunkSize: Int) -> Double {
+    /// `chunkSize` bytes at a time (the last line has no newline: `finish()` gives it).
+    public static func ndjson(totalBytes: Int, chunkSize: Int) -> Figures {
         let (stream, expectedLines) = makeOllamaStream(totalBytes: totalBytes)
         var splitter = NDJSONLineSplitter()
         var lineCount = 0
@@ -43,10 +61,13 @@ public enum StreamParserBenchmark {
                     lineBytes &+= line.count
                 }
             }
-            if (try? splitter.finish()) != nil { lineCount += 1 }
+            if let last = try? splitter.finish() {
+                lineCount += 1
+                lineBytes &+= last.count
+            }
         }
-        precondition(lineCount == expectedLines && lineBytes > 0, "NDJSON benchmark lost lines")
-        return megabytesPerSecond(bytes: stream.count, elapsed: elapsed)
+        return Figures(bytes: stream.count, expected: expectedLines, parsed: lineCount, payloadBytes: lineBytes,
+                       megabytesPerSecond: megabytesPerSecond(bytes: stream.count, elapsed: elapsed))
     }
 
     /// Builds `data: {chat.completion.chunk}` events until `totalBytes`, then `data: [DONE]`.

@@ -1,6 +1,7 @@
 import Foundation
 import RunscopeCore
 import RunscopeInspector
+import RunscopeTUI
 import TerminalUI
 
 /// Speed and memory figures of the inspector, for `runscope-bench`: the cost of
