@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # libFuzzer runs of runscope's parsers of outside input (docs/hardening.md).
 #   scripts/fuzz.sh --list                       the targets
-#   scripts/fuzz.sh NAME [--seconds N] [--runs N] [--jobs-args ...]
+#   scripts/fuzz.sh NAME [--seconds N] [--runs N] [--release] [--no-build]
 # Builds Fuzz/ with -Xswiftc -sanitize=fuzzer,address (scratch path .build-fuzz), then fuzzes NAME
 # from its committed seed corpus Fuzz/Corpus/NAME (new inputs go to a scratch corpus, not
 # into the repo). A crash, leak, broken invariant or timeout exits non-zero and leaves the
@@ -10,25 +10,26 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 targets=(json chain-file sse ndjson event-log fstring mustache arithmetic partial-json otlp-protobuf otlp-json otlp-wire gzip)
 
-usage() { echo "usage: scripts/fuzz.sh --list | NAME [--seconds N] [--runs N] [--no-build]" >&2; exit 2; }
+usage() { echo "usage: scripts/fuzz.sh --list | NAME [--seconds N] [--runs N] [--release] [--no-build]" >&2; exit 2; }
 [ $# -ge 1 ] || usage
 if [ "$1" = "--list" ]; then printf '%s\n' "${targets[@]}"; exit 0; fi
 name=$1; shift
 printf '%s\n' "${targets[@]}" | grep -qx -- "$name" || { echo "fuzz.sh: no target '$name' (try --list)" >&2; exit 2; }
-seconds=60 runs=-1 build=1
+seconds=60 runs=-1 build=1 config=debug
 while [ $# -gt 0 ]; do
   case $1 in
     --seconds) seconds=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
     --no-build) build=0; shift ;;  # the binary is already built (CI builds once)
+    --release) config=release; shift ;;  # optimized, for long runs (10^6 executions)
     *) usage ;;
   esac
 done
 
 scratch=$PWD/.build-fuzz
-[ $build -eq 0 ] || nice -n 10 swift build --package-path Fuzz -c debug --scratch-path "$scratch" \
+[ $build -eq 0 ] || nice -n 10 swift build --package-path Fuzz -c "$config" --scratch-path "$scratch" \
   -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library >&2
-binary=$scratch/debug/runscope-fuzz
+binary=$scratch/$config/runscope-fuzz
 
 findings=Fuzz/Findings/$name
 work=$scratch/corpus/$name
