@@ -133,7 +133,7 @@ let package = Package(
             dependencies: ["RunscopeTUI", "RunscopeInspector", "TerminalUI", "RunscopeCore", "NcursesBackend", "RunscopeTestSupport", "RunscopeBenchmarks"],
             exclude: ["Snapshots"]),
         // Drive the real binaries in tmux (runscope and inspector-demo); skipped when tmux is missing.
-        .testTarget(name: "InspectorE2ETests", dependencies: ["inspector-demo", "runscope", "TerminalUI"], exclude: ["Fixtures"]),
+        .testTarget(name: "InspectorE2ETests", dependencies: ["inspector-demo", "runscope", "TerminalUI", "RunscopeTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "RunscopeCLITests", dependencies: ["RunscopeCore", "RunscopeTestSupport", "RunscopeTestServer", "RunscopeHistory"],
             exclude: ["Fixtures"]),

@@ -1,4 +1,5 @@
 import Foundation
+import RunscopeTestSupport
 
 /// The binary the end-to-end tests drive, and its arguments: `inspector-demo`
 /// from the build folder by default. Set RUNSCOPE_E2E_BINARY (and
@@ -8,22 +9,14 @@ struct ProgramUnderTest {
     var binary: URL
     var arguments: [String]
 
-    /// The program from the environment, else `inspector-demo` next to the test bundle or in .build.
+    /// The program from the environment, else `inspector-demo` beside the tests.
     static func locate() -> ProgramUnderTest? {
         let environment = ProcessInfo.processInfo.environment
         let extra = environment["RUNSCOPE_E2E_ARGS"].map { $0.split(separator: " ").map(String.init) } ?? []
         if let path = environment["RUNSCOPE_E2E_BINARY"] {
             return ProgramUnderTest(binary: URL(fileURLWithPath: path), arguments: extra)
         }
-        var candidates: [URL] = []
-        if let executable = Bundle.main.executableURL {
-            candidates.append(executable.deletingLastPathComponent().appendingPathComponent("inspector-demo"))
-        }
-        let argumentZero = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
-        candidates.append(argumentZero.deletingLastPathComponent().appendingPathComponent("inspector-demo"))
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(root.appendingPathComponent(".build/debug/inspector-demo"))
-        let found = candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+        let found = [BuiltProducts.executable("inspector-demo")].first { FileManager.default.isExecutableFile(atPath: $0.path) }
         return found.map { ProgramUnderTest(binary: $0, arguments: extra) }
     }
 

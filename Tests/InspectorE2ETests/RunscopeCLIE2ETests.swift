@@ -1,4 +1,5 @@
 import Foundation
+import RunscopeTestSupport
 import Testing
 
 /// `runscope` itself in a real terminal (tmux): a chain file run live, a failing
@@ -8,7 +9,7 @@ import Testing
 struct RunscopeCLIE2ETests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
-    static let binary = root.appendingPathComponent(".build/debug/runscope")
+    static let binary = BuiltProducts.executable("runscope", override: "RUNSCOPE_BIN")
 
     static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
 

@@ -1,15 +1,13 @@
 import Foundation
+import RunscopeTestSupport
 
 /// Runs the real `runscope` binary as a user would, with pipes for its output.
 enum CLI {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// The built binary: `RUNSCOPE_BIN`, else `.build/debug/runscope` (built by `swift build`).
-    static var binary: String {
-        if let path = ProcessInfo.processInfo.environment["RUNSCOPE_BIN"] { return path }
-        return root.appendingPathComponent(".build/debug/runscope").path
-    }
+    /// The built binary: `RUNSCOPE_BIN`, else `runscope` beside the tests (built by `swift build`).
+    static var binary: String { BuiltProducts.executable("runscope", override: "RUNSCOPE_BIN").path }
 
     /// The history every test run writes to unless it gives its own RUNSCOPE_HOME (never the user's).
     static let scratchHome = FileManager.default.temporaryDirectory.appendingPathComponent("runscope-cli-home-\(UUID())").path
