@@ -41,7 +41,18 @@ static inline int runscope_put_cell(int y, int x, const wchar_t *chars, int coun
 // process dies of the signal. SIGINT, SIGTERM and SIGHUP are not handled here: the
 // backend turns them into a flag the UI loop polls, so it can restore the terminal
 // outside a signal handler.
+// The terminal's descriptor while mouse reporting is on (-1 when off): a crash turns it
+// off again before the process dies (write is async-signal-safe).
+static int runscope_mouse_fd = -1;
+
+static inline void runscope_set_mouse_fd(int fd) { runscope_mouse_fd = fd; }
+
 static void runscope_restore_and_reraise(int sig) {
+    if (runscope_mouse_fd >= 0) {
+        static const char off[] = "\033[?1006l\033[?1000l";
+        ssize_t ignored = write(runscope_mouse_fd, off, sizeof off - 1);
+        (void)ignored;
+    }
     endwin();
     signal(sig, SIG_DFL);
     raise(sig);

@@ -49,6 +49,7 @@ public enum EscapeSequence {
     static func key(for body: [Unicode.Scalar]) -> TerminalKey {
         var text = "\u{1B}"
         text.unicodeScalars.append(contentsOf: body)
+        if body.starts(with: ["[", "<"]) { return MouseEvent.sgr(text.dropFirst()).map(TerminalKey.mouse) ?? .unknown(-1) }
         if let found = known.first(where: { $0.sequence == text }) { return found.key }
         // Modified keys (`ESC [1;5H` Ctrl-Home, `ESC [5;2~`): the key without its modifiers.
         if let semicolon = body.firstIndex(of: ";"), let final = body.last {

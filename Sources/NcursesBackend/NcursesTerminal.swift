@@ -16,6 +16,8 @@ public final class NcursesTerminal: TerminalBackend {
     private var colors: ColorPairs?
     private var quickErrors = 0
     private let useColors: Bool
+    private let useMouse: Bool
+    private var mouseOn = false
     private let signals = SignalWatcher()
 
     /// SIGINT, SIGTERM or SIGHUP, once received while the terminal is in use:
@@ -25,9 +27,11 @@ public final class NcursesTerminal: TerminalBackend {
     /// Whether colours are drawn (false in monochrome mode).
     public var hasColors: Bool { colors != nil }
 
-    /// A terminal not yet started. `colors: false` forces monochrome.
-    public init(colors: Bool = true) {
+    /// A terminal not yet started. `colors: false` forces monochrome; `mouse: false` leaves
+    /// the mouse to the terminal (selecting text), with no reporting asked for.
+    public init(colors: Bool = true, mouse: Bool = true) {
         useColors = colors && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+        useMouse = mouse
     }
 
     deinit { restore() }
@@ -60,6 +64,17 @@ public final class NcursesTerminal: TerminalBackend {
         werase(window)
         wnoutrefresh(window)
         doupdate()
+        if useMouse { enableMouse() }
+    }
+
+    /// Asks for SGR 1006 mouse reports, read as escape sequences (``EscapeSequence``): the
+    /// terminfo's own mouse key (`kmous`, `ESC [<` under xterm-256color) is unbound so that
+    /// ncurses does not take the report's first bytes for a key of its own.
+    private func enableMouse() {
+        define_key("\u{1B}[<", 0)
+        sendControl(MouseEvent.enableReporting)
+        mouseOn = true
+        if let output = files.first { runscope_set_mouse_fd(fileno(output)) }
     }
 
     /// Binds the sequences of ``EscapeSequence/known`` that this terminal's terminfo lacks.
@@ -91,6 +106,11 @@ public final class NcursesTerminal: TerminalBackend {
     /// Gives the terminal back (leaves the alternate screen, shows the cursor). Safe to call twice.
     public func restore() {
         guard let screen else { return }
+        if mouseOn {
+            sendControl(MouseEvent.disableReporting)
+            runscope_set_mouse_fd(-1)
+            mouseOn = false
+        }
         curs_set(1)
         endwin()
         delscreen(screen)

@@ -44,7 +44,7 @@ public enum HistoryApp {
     private static func onUIThread(_ body: @escaping @Sendable (NcursesTerminal) -> Int32?) async throws -> Int32 {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, any Error>) in
             let thread = Thread {
-                let terminal = NcursesTerminal()
+                let terminal = NcursesTerminal(mouse: false)  // the history screens take no mouse yet
                 do {
                     try terminal.start()
                 } catch {

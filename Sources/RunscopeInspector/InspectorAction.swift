@@ -14,6 +14,8 @@ public enum InspectorAction: Sendable {
     case events([TimedEvent])
     /// A key press.
     case key(Key)
+    /// A click or wheel step (see ``MouseInput``).
+    case mouse(MouseInput)
     /// The clock moved on (elapsed times, spinner, rates).
     case tick(Date)
     /// The terminal has a new size.

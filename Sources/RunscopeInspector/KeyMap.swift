@@ -93,8 +93,8 @@ public enum KeyMap {
         ("H", "the history: every run kept, search, compare two"),
         ("t  z Z", "timeline in place of the pane; zoom to the run / to all"),
         ("y  w", "copy the pane (OSC 52) / write the subtree to a JSON file"),
-        ("q", "quit (asks while the chain runs)"),
-        ("Ctrl-C", "cancel the chain; again to quit"),
+        ("mouse", "click: select, fold at ▸ ▾, pick a tab; wheel: scroll"),
+        ("q  Ctrl-C", "quit (asks while running) / cancel the chain, again: quit"),
         ("?", "this help (any key closes it)"),
         ("Space  .", "replay: pause or resume; one event at a time while paused"),
     ]

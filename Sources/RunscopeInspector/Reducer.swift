@@ -10,6 +10,8 @@ public func reduce(_ state: inout InspectorState, _ action: InspectorAction) -> 
         state.applyEvents(batch)
     case .key(let key):
         effects = state.handleKey(key)
+    case .mouse(let input):
+        effects = state.handleMouse(input)
     case .tick(let now):
         state.now = now
         guard state.chain.isRunning else { return [] }

@@ -149,6 +149,10 @@ final class AppLoop {
         case .inputClosed:
             userQuit = true
             quitting = true
+        case .mouse(let event):
+            guard !showsOutput, let input = KeyTranslation.mouse(event) else { return }
+            apply(.mouse(input))
+            if Date().timeIntervalSince(lastFrame) >= Self.frameInterval { frame(at: Date()) }
         default:
             let translated = KeyTranslation.key(key)
             if !handleOutputKey(translated) { apply(.key(translated)) }

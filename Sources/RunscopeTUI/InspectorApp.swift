@@ -53,10 +53,11 @@ public enum InspectorApp {
     /// Throws ``NcursesBackend/TerminalError`` when there is no usable terminal.
     /// `playback` is set for a replayed or followed run: its clock gives the times
     /// shown, Space pauses it and `.` steps it. `output` is a program's output
-    /// (`runscope exec`), shown in the Output view. `history` is what `H` opens.
+    /// (`runscope exec`), shown in the Output view. `history` is what `H` opens. `mouse`:
+    /// clicks select and fold rows and pick tabs, the wheel scrolls (SGR 1006 reporting).
     public static func run(
         title: String, exitOnFinish: Bool = false, playback: (any PlaybackControl)? = nil, output: OutputLog? = nil,
-        history: Overlay? = nil, prices: PriceTable = .builtIn, start: @escaping @Sendable ([any CallbackHandler]) -> Task<Value, any Error>
+        history: Overlay? = nil, prices: PriceTable = .builtIn, mouse: Bool = true, start: @escaping @Sendable ([any CallbackHandler]) -> Task<Value, any Error>
     ) async throws -> Outcome {
         let runner = ChainRunner(start: start)
         let ended = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<(Bool, Int32?), any Error>) in
@@ -64,7 +65,7 @@ public enum InspectorApp {
                 do {
                     let loop = try AppLoop(
                         title: title, exitOnFinish: exitOnFinish, runner: runner, control: playback, output: output,
-                        terminal: NcursesTerminal(), owns: true, history: history, prices: prices)
+                        terminal: NcursesTerminal(mouse: mouse), owns: true, history: history, prices: prices)
                     continuation.resume(returning: loop.run())
                 } catch {
                     continuation.resume(throwing: error)

@@ -19,7 +19,7 @@ extension InspectorView {
         let inner = Border(title: title, characters: .rounded, style: focused ? Theme.focusedBorder : Theme.border)
             .render(into: &buffer, area: area)
         guard inner.height >= 3, let node, let index = state.selected else { return 0 }
-        let titles = tabTitles(node, width: inner.width)
+        let titles = PaneTab.titles(for: node, width: inner.width)
         TabBar(titles: titles, selected: state.tab.rawValue, style: Theme.dim, selectedStyle: Style(fg: .default, bold: true, reverse: true))
             .render(into: &buffer, area: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1))
         buffer.put(summary(node, state: state), x: inner.x, y: inner.y + 1, maxWidth: inner.width, ellipsis: "…")
@@ -51,19 +51,6 @@ extension InspectorView {
                 rest = found.upperBound..<text.endIndex
             }
         }
-    }
-
-    /// The tab titles that fit in `width` columns: numbered, plain, or short.
-    func tabTitles(_ node: RunNode, width: Int) -> [String] {
-        let mark = node.hasFailure ? " ✗" : (node.status == .handledError ? " ⚠" : "")
-        let variants: [(PaneTab) -> String] = [{ "\($0.rawValue + 1) \($0.title)" }, { $0.title }, { $0.shortTitle }]
-        var titles: [String] = []
-        for variant in variants {
-            titles = PaneTab.allCases.map { variant($0) + ($0 == .error ? mark : "") }
-            let used = titles.reduce(titles.count - 1) { $0 + DisplayWidth.of($1) + 2 }
-            if used <= width { break }
-        }
-        return titles
     }
 
     /// The summary row of the selected tab.

@@ -25,4 +25,15 @@ public enum KeyTranslation {
         default: return .other
         }
     }
+
+    /// The inspector's mouse action for a report: a left press is a click, the wheel a
+    /// step; nil for what it does not use (other buttons, releases, drags).
+    public static func mouse(_ event: MouseEvent) -> MouseInput? {
+        switch event.action {
+        case .press(button: 0): return MouseInput(.click, x: event.x, y: event.y)
+        case .wheelUp: return MouseInput(.wheelUp, x: event.x, y: event.y)
+        case .wheelDown: return MouseInput(.wheelDown, x: event.x, y: event.y)
+        default: return nil
+        }
+    }
 }

@@ -9,6 +9,8 @@ public enum TerminalKey: Sendable, Hashable {
     case enter, tab, backTab, backspace, delete, insert, escape
     /// Function key F1...F12.
     case function(Int)
+    /// A mouse button, wheel or drag, where reporting is on (SGR 1006).
+    case mouse(MouseEvent)
     /// The terminal changed size (already applied to ncurses' own screen size).
     case resize
     /// Input is gone (end of file on the terminal): nobody can type anymore.

@@ -9,7 +9,7 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 
 if arguments.contains("--help") || arguments.contains("-h") {
     print("""
-        usage: inspector-demo [--fail] [--cjk] [--inject] [--delay SECONDS] [--repeat N] [--exit-on-finish] [--title T]
+        usage: inspector-demo [--fail] [--cjk] [--inject] [--delay SECONDS] [--repeat N] [--exit-on-finish] [--no-mouse] [--title T]
                inspector-demo --bench [--runs N] [--tokens N]
           --fail            the "check" step fails (ValueError)
           --cjk             the poem branch answers in Japanese and Chinese, with emoji
@@ -17,6 +17,7 @@ if arguments.contains("--help") || arguments.contains("-h") {
           --delay SECONDS   seconds between streamed tokens (default 0.05)
           --repeat N        make each answer N times longer
           --exit-on-finish  quit when the chain ends
+          --no-mouse        leave the mouse to the terminal
           --bench           print the inspector benchmark figures and exit
         """)
     exit(0)
@@ -41,7 +42,9 @@ let chain = try DemoChain.make(settings)
 let title = option("--title") ?? "demo-chain.json"
 
 do {
-    let outcome = try await InspectorApp.run(title: title, exitOnFinish: arguments.contains("--exit-on-finish")) { handlers in
+    let outcome = try await InspectorApp.run(
+        title: title, exitOnFinish: arguments.contains("--exit-on-finish"), mouse: !arguments.contains("--no-mouse")
+    ) { handlers in
         Task { try await chain.invoke(["topic": "terminals"], config: RunConfig(callbacks: handlers)) }
     }
     exit(outcome.exitStatus)

@@ -67,7 +67,7 @@ struct ExecCommand: AsyncParsableCommand {
     /// The inspector: the runs and the program's output; `nil` when there is no terminal.
     private func showInspector(_ session: ExecSession, kept: [any CallbackHandler]) async throws -> Int32? {
         let title = session.command.joined(separator: " ")
-        let shown = try await Inspector.show(title: title, exitOnFinish: view.exitOnFinish, output: session.output, prices: try view.pricing.table()) { handlers in
+        let shown = try await Inspector.show(title: title, exitOnFinish: view.exitOnFinish, mouse: !view.noMouse, output: session.output, prices: try view.pricing.table()) { handlers in
             let status = try await session.run(handlers: handlers + kept, clock: ReplayClock(following: true))
             if status != 0 { throw ExitStatusError(status: status) }
             return .null

@@ -41,6 +41,9 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .customLong("exit-on-finish"), help: "In the terminal UI, quit by itself when the chain ends.")
     var exitOnFinish = false
 
+    @Flag(name: .customLong("no-mouse"), help: "In the terminal UI, leave the mouse to the terminal (no clicks or wheel).")
+    var noMouse = false
+
     @OptionGroup var history: HistoryOptions
 
     @OptionGroup var otlp: OTLPOptions
@@ -73,7 +76,7 @@ struct RunCommand: AsyncParsableCommand {
             let runnable = chain.runnable
             let input = value ?? .null
             let streaming = mode == .stream
-            let status = try await Inspector.show(title: chainFile, exitOnFinish: exitOnFinish, prices: prices) { handlers in
+            let status = try await Inspector.show(title: chainFile, exitOnFinish: exitOnFinish, mouse: !noMouse, prices: prices) { handlers in
                 let config = RunConfig(callbacks: handlers + recorders)
                 if streaming { return try await runnable.streamValues(input, config: config).reduce() ?? .null }
                 return try await runnable.invoke(input, config: config)

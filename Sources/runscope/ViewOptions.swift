@@ -18,6 +18,9 @@ struct ViewOptions: ParsableArguments {
     @Flag(name: .customLong("exit-on-finish"), help: "Stop when every run has ended.")
     var exitOnFinish = false
 
+    @Flag(name: .customLong("no-mouse"), help: "In the terminal UI, leave the mouse to the terminal (no clicks or wheel).")
+    var noMouse = false
+
     @OptionGroup var pricing: PriceOptions
 
     /// Whether to run without the terminal UI.
@@ -32,7 +35,7 @@ struct ViewOptions: ParsableArguments {
         let prices = try pricing.table()
         if !headless {
             let tracer = Tracer(clock: { clock.now() })
-            let status = try await Inspector.show(title: title, playback: clock, exitOnFinish: exitOnFinish, prices: prices) { handlers in
+            let status = try await Inspector.show(title: title, playback: clock, exitOnFinish: exitOnFinish, mouse: !noMouse, prices: prices) { handlers in
                 try await deliver(handlers + [tracer])
                 return .null
             }

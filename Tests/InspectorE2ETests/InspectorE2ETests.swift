@@ -124,6 +124,61 @@ struct InspectorE2ETests {
         #expect(await session.exitStatus() == 1)
     }
 
+    /// An SGR 1006 mouse report as the bytes a terminal sends: `ESC [ < b ; x ; y M` (1-based cells).
+    static func mouseBytes(_ code: Int, x: Int, y: Int, release: Bool = false) -> String {
+        let text = "\u{1B}[<\(code);\(x + 1);\(y + 1)" + (release ? "m" : "M")
+        return text.utf8.map { String(format: "%02x", $0) }.joined(separator: " ")
+    }
+
+    /// The first place of `text` on the screen left of column `until` (the tree is 54 columns wide at 120).
+    static func place(of text: String, in screen: String, until: Int) -> (x: Int, y: Int)? {
+        for (y, line) in screen.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard let range = line.range(of: text) else { continue }
+            let x = DisplayWidth.of(String(line[..<range.lowerBound]))
+            if x < until { return (x, y) }
+        }
+        return nil
+    }
+
+    /// Under each TERM: xterm-256color's terminfo names `ESC [<` its mouse key, which ncurses
+    /// would take for its own; the others name the older `ESC [M`.
+    @Test(arguments: ["xterm-256color", "tmux-256color", "screen-256color"])
+    func theMouseClicksRowsAndTabsAndTheWheelScrolls(term: String) async throws {
+        let program = try program()
+        let session = try TmuxSession(binary: program.binary, arguments: program.arguments + ["--delay", "0.01"],
+                                      width: 120, height: 40, environment: ["TERM": term])
+        defer { session.close() }
+        try #require(await session.waitFor("✓ finished", timeout: 20) != nil, "the chain did not finish")
+        #expect(session.format("#{mouse_sgr_flag}") == "1", "SGR mouse reporting is not on")
+        session.send("g")
+        let screen = try #require(await session.waitFor("Follow mode off"))
+        let poem = try #require(Self.place(of: "PoemModel", in: screen, until: 54), "\(screen)")
+        session.sendBytes(Self.mouseBytes(0, x: poem.x + 2, y: poem.y))
+        session.sendBytes(Self.mouseBytes(0, x: poem.x + 2, y: poem.y, release: true))
+        let selected = try #require(await session.waitFor("╭ PoemModel"), "a click did not select the row: \(session.capture())")
+        let output = try #require(Self.place(of: "Output", in: selected, until: 120), "\(selected)")
+        session.sendBytes(Self.mouseBytes(0, x: output.x + 1, y: output.y))
+        let tab = await session.waitFor { $0.contains("╭ PoemModel") && !$0.contains("TTFT") }  // TTFT is the Stream tab's summary
+        #expect(tab != nil, "a click on the tab did not pick Output: \(session.capture())")
+        session.sendBytes(Self.mouseBytes(65, x: 5, y: poem.y))
+        let moved = await session.waitFor { !$0.contains("╭ PoemModel") }
+        #expect(moved != nil, "the wheel over the tree did not move the selection: \(session.capture())")
+        session.send("q")
+        #expect(await session.exitStatus() == 0)
+        #expect(session.format("#{mouse_sgr_flag}") == "0", "mouse reporting was left on")
+        #expect(session.format("#{mouse_standard_flag}") == "0")
+    }
+
+    @Test func noMouseLeavesTheMouseToTheTerminal() async throws {
+        let session = try program().launch(["--delay", "0.01", "--no-mouse"])
+        defer { session.close() }
+        try #require(await session.waitFor("✓ finished", timeout: 20) != nil)
+        #expect(session.format("#{mouse_sgr_flag}") == "0")
+        #expect(session.format("#{mouse_standard_flag}") == "0")
+        session.send("q")
+        #expect(await session.exitStatus() == 0)
+    }
+
     @Test func exitOnFinishQuitsByItself() async throws {
         let session = try program().launch(["--delay", "0.01", "--exit-on-finish"])
         defer { session.close() }

@@ -4,6 +4,7 @@ import RunscopeInspector
 import RunscopeTestSupport
 @testable import RunscopeTUI
 import Testing
+import TerminalUI
 
 /// The inspector's loop (`AppLoop`) on the in-memory terminal: starting and restoring
 /// the terminal, signals, resizes, the end of input, quitting, rerunning, and effects
@@ -201,6 +202,19 @@ struct AppLoopTests {
         let payload = sequence.dropFirst("\u{1B}]52;c;".count).dropLast()
         let text = try #require(Data(base64Encoded: String(payload)).flatMap { String(data: $0, encoding: .utf8) })
         #expect(text.contains("forty-two"), "the copy is not the root's output: \(text)")
+        backend.type("q")
+        #expect(await loop.outcome() != nil)
+    }
+
+    @Test func aMouseClickThroughTheTerminalSelectsTheRowUnderIt() async throws {
+        let backend = TestBackend()
+        let loop = LoopThread(backend, gate: Gate(open: true))
+        let screen = try #require(await backend.waitForFrame { $0.contains("✓ finished") })
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        let y = try #require(lines.firstIndex { $0.contains("answer") && $0.hasPrefix("│") }, "\(screen)")
+        let x = try #require(lines[y].firstIndex(of: "a")).utf16Offset(in: lines[y])
+        backend.send(.mouse(MouseEvent(.press(button: 0), x: x, y: y)))
+        #expect(await backend.waitForFrame { $0.contains("╭ answer") } != nil, "the click did not select answer: \(backend.text)")
         backend.type("q")
         #expect(await loop.outcome() != nil)
     }
