@@ -121,16 +121,19 @@ struct AppLoopTests {
         let backend = TestBackend(width: 120, height: 40)
         let loop = LoopThread(backend, gate: Gate(open: true))
         try #require(await backend.waitForFrame { $0.contains("✓ finished") } != nil)
+        var before = backend.frameCount  // counted before the input: its frame may come at once
         backend.resize(width: 80, height: 24)
-        let small = await backend.waitForFrame(after: backend.frameCount) { screen in
+        let small = await backend.waitForFrame(after: before) { screen in
             let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
             return lines.count == 24 && lines.contains { $0.hasPrefix("└") && $0.count == 80 }
         }
         #expect(small != nil, "no relayout at 80x24: \(backend.text)")
+        before = backend.frameCount
         backend.resize(width: 30, height: 8)
-        #expect(await backend.waitForFrame(after: backend.frameCount) { $0.contains("Terminal too small") } != nil, "no notice at 30x8")
+        #expect(await backend.waitForFrame(after: before) { $0.contains("Terminal too small") } != nil, "no notice at 30x8")
+        before = backend.frameCount
         backend.resize(width: 120, height: 40)
-        #expect(await backend.waitForFrame(after: backend.frameCount) { $0.contains("✓ finished") && $0.split(separator: "\n", omittingEmptySubsequences: false).count == 40 } != nil)
+        #expect(await backend.waitForFrame(after: before) { $0.contains("✓ finished") && $0.split(separator: "\n", omittingEmptySubsequences: false).count == 40 } != nil)
         backend.type("q")
         #expect(await loop.outcome() != nil)
     }
@@ -163,8 +166,9 @@ struct AppLoopTests {
         try #require(await backend.waitForFrame { $0.contains("running") } != nil)
         backend.type("q")
         try #require(await backend.waitForFrame { $0.contains("Quit and cancel it?") } != nil, "q did not ask while running")
+        let before = backend.frameCount
         backend.type("n")
-        try #require(await backend.waitForFrame(after: backend.frameCount) { !$0.contains("Quit and cancel it?") } != nil)
+        try #require(await backend.waitForFrame(after: before) { !$0.contains("Quit and cancel it?") } != nil)
         #expect(await loop.outcome(timeout: 0) == nil, "n quit")
         backend.type("qy")
         let outcome = try #require(await loop.outcome())
