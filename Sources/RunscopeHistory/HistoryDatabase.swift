@@ -67,7 +67,7 @@ public final class HistoryDatabase: Sendable {
         guard let error = error as? DatabaseError else { return HistoryError("\(path): \(error)") }
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return HistoryError("\(path): the history database is locked (still busy after \(Int(timeout * 1000)) ms)")
+            return HistoryError("\(path): the history database is locked (still busy after \(Int(timeout * 1000)) ms)", isBusy: true)
         case .SQLITE_NOTADB: return HistoryError("\(path): not a runscope history database (not an SQLite file)")
         case .SQLITE_CORRUPT: return HistoryError("\(path): the history database is corrupt")
         case .SQLITE_FULL: return HistoryError("\(path): the disk is full")

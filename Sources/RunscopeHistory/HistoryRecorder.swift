@@ -44,6 +44,7 @@ public final class HistoryRecorder: RunEventHandler {
     private let finished = DispatchSemaphore(value: 0)
     private let report = Locked(Report())
     private let closed = Locked(false)
+    private let busyCounter: Locked<Int>
 
     /// A recorder writing to the database at `path` (opened on the writer thread, so a busy
     /// database never delays the chain). `source` says what wrote the traces (`run`, `tail`, `import`).
@@ -56,10 +57,12 @@ public final class HistoryRecorder: RunEventHandler {
         self.clock = clock
         let loop = WriterLoop(
             path: path, timeout: timeout, interval: interval, writer: BatchWriter(writer: .current, source: source), prices: prices)
+        busyCounter = loop.busyRetries
         let thread = Thread { [self] in
             loop.run(
                 take: { [self] in take() }, giveBack: { [self] in giveBack($0) },
-                wait: { [self] in wake.wait(timeout: .now() + interval) == .success })
+                wait: { [self] in wake.wait(timeout: .now() + interval) == .success },
+                isClosing: { [self] in queue.withLock { $0.closing } })
             report.withLock { $0 = loop.finish(dropped: queue.withLock { $0.dropped }) }
             // Closed before `close()` returns, so the WAL is checkpointed and the file whole
             // by then (the connection used to close later, when the thread let go of the loop).
@@ -95,6 +98,9 @@ public final class HistoryRecorder: RunEventHandler {
             state.count += 1
         }
     }
+
+    /// Times the writer found the database locked by another process and kept its batch to try again.
+    public var busyRetries: Int { busyCounter.withLock { $0 } }
 
     /// Events queued and not yet taken by the writer (for producers that want to pace themselves).
     public var pending: Int { queue.withLock { $0.count } }

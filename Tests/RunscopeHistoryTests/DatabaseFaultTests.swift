@@ -90,6 +90,31 @@ import Testing
         #expect(report.warnings == ["history: \(home.path): the history database is locked (still busy after 100 ms); this run is not kept in the history"])
     }
 
+    @Test func aDatabaseLockedForLongerThanTheTimeoutLosesNothingOnceFreed() async throws {
+        let home = try TemporaryHistory()
+        defer { home.remove() }
+        _ = try HistoryDatabase.open(path: home.path)
+        var config = Configuration()
+        config.allowsUnsafeTransactions = true
+        let holder = try DatabaseQueue(path: home.path, configuration: config)
+        try holder.inDatabase { db in try db.execute(sql: "BEGIN EXCLUSIVE") }
+        let recorder = HistoryRecorder(path: home.path, source: "run", timeout: 0.05, interval: 0.01)
+        for round in 0..<3 {
+            _ = try await Chains.stream(try Chains.joke("round \(round)"), ["animal": "cats"], handlers: [recorder])
+        }
+        // The writer has met the lock (each try waits 50 ms) more than once before it is freed.
+        let deadline = Date().addingTimeInterval(30)
+        while recorder.busyRetries < 3 && Date() < deadline { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(recorder.busyRetries >= 3)
+        try holder.inDatabase { db in try db.execute(sql: "ROLLBACK") }
+        let report = recorder.close()
+        #expect(report.warnings.isEmpty, "\(report.warnings)")
+        #expect(report.traces.count == 3)
+        let traces = try HistoryStore.open(path: home.path).traces(TraceFilter())
+        #expect(traces.count == 3)
+        #expect(traces.allSatisfy { $0.status == "ok" && $0.runs == 4 })
+    }
+
     @Test func aDirectoryThatCannotBeMadeIsNamed() throws {
         let home = try TemporaryHistory()
         defer { home.remove() }
