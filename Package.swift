@@ -44,7 +44,10 @@ let package = Package(
         // HTTP chat models (OpenAI-compatible, Anthropic, Ollama) and their byte-level stream parsers.
         .target(
             name: "RunscopeProviders",
-            dependencies: ["RunscopeCore", .product(name: "AsyncHTTPClient", package: "async-http-client")] + nio),
+            dependencies: [
+                "RunscopeCore", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]),
         // chain.json (LangChain's serialized form and the compact form) to runnables.
         .target(name: "RunscopeLoader", dependencies: ["RunscopeCore", "RunscopeProviders"]),
         // Reading event logs back: replay with timing, follow a growing log, summaries.
@@ -83,7 +86,9 @@ let package = Package(
         // A scripted HTTP/1.1 server on loopback speaking each provider's wire format, for tests.
         .target(name: "RunscopeTestServer", dependencies: ["RunscopeCore"] + nio),
         // What runscope-bench measures, apart from the libraries it measures (as swift-nio keeps its benchmarks).
-        .target(name: "RunscopeBenchmarks", dependencies: ["RunscopeCore", "RunscopeProviders", "RunscopeInspector", "RunscopeTUI", "TerminalUI"]),
+        .target(
+            name: "RunscopeBenchmarks",
+            dependencies: ["RunscopeCore", "RunscopeProviders", "RunscopeTestServer", "RunscopeInspector", "RunscopeTUI", "TerminalUI"]),
         // The command-line program: run (the UI or headless), replay, tail, validate, schema.
         .executableTarget(
             name: "runscope",

@@ -95,7 +95,13 @@ if Array(CommandLine.arguments.dropFirst()) == ["--only", "otlp"] {
 let streamTraced = try await streamCost(tracer: true, pull: false)
 let pullTraced = try await streamCost(tracer: true, pull: true)
 let streamBare = try await streamCost(tracer: false, pull: false)
-let provider = try await ProviderBenchmark.clientOverhead(chunks: 10_000, runs: 5)
+let provider: ProviderBenchmark.Result
+do {
+    provider = try await ProviderBenchmark.clientOverhead(chunks: 10_000, runs: 5)
+} catch {
+    FileHandle.standardError.write(Data("runscope-bench: the provider benchmark failed: \(error)\n".utf8))
+    exit(1)
+}
 let render = InspectorBenchmark.renderFrame(runs: 100_000)
 let timelineRender = InspectorBenchmark.renderFrame(runs: 100_000, timeline: true)
 let paced = InspectorBenchmark.throughput(tokens: 100_000, streams: 1, framesPerSecond: 60, producerRate: 20_000)
