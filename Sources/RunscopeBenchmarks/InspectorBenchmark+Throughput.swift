@@ -33,6 +33,7 @@ extension InspectorBenchmark {
         let producer = Self.producer(handler: handler, models: models, tokens: tokens, rate: producerRate)
         let view = InspectorView()
         var cache = ViewCache()
+        var pane = PaneViewport()
         var previous = Buffer(width: 0, height: 0)
         var frameTimes: [Double] = []
         let start = Date()
@@ -41,7 +42,7 @@ extension InspectorBenchmark {
             let frameStart = DispatchTime.now().uptimeNanoseconds
             _ = reduce(&state, .events(handler.drain()))
             _ = reduce(&state, .tick(Date()))
-            let buffer = view.render(state, cache: &cache).buffer
+            let buffer = view.render(state, pane: &pane, cache: &cache)
             _ = buffer.diff(from: previous)
             previous = buffer
             let spent = Double(DispatchTime.now().uptimeNanoseconds - frameStart) / 1e9

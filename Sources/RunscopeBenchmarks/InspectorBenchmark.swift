@@ -26,12 +26,13 @@ public enum InspectorBenchmark {
         if timeline { _ = reduce(&state, .key(.char("t"))) }
         let view = InspectorView()
         var cache = ViewCache()
-        var previous = view.render(state, cache: &cache).buffer
+        var pane = PaneViewport()
+        var previous = view.render(state, pane: &pane, cache: &cache)
         var times: [Double] = []
         for frame in 0..<frames {
             _ = reduce(&state, .key(frame % 10 == 0 ? .pageUp : .up))
             let start = DispatchTime.now().uptimeNanoseconds
-            let buffer = view.render(state, cache: &cache).buffer
+            let buffer = view.render(state, pane: &pane, cache: &cache)
             _ = buffer.diff(from: previous)
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
             previous = buffer

@@ -24,8 +24,6 @@ public enum InspectorAction: Sendable {
     case chainStarted(Date)
     /// The chain run ended.
     case chainEnded(ChainResult, Date)
-    /// The view tells how many lines the detail pane's content has (for scrolling from "follow").
-    case paneMetrics(lineCount: Int)
     /// A replay or tail reports its state (`nil` for a live run).
     case playback(Playback?)
     /// A line for the bottom row from the app (e.g. why the history cannot open); cleared by the next key.
@@ -50,4 +48,6 @@ public enum InspectorEffect: Sendable, Equatable {
     case copyPane(run: Int, tab: PaneTab)
     /// Write the run and its subtree to a file (`w`) and say where in the status line.
     case writeSubtree(run: Int)
+    /// Scroll the detail pane (resolved by the view, which knows its lines).
+    case scrollPane(PaneScroll)
 }

@@ -26,11 +26,11 @@ public struct InspectorState: Sendable {
     public internal(set) var tab: PaneTab = .stream
     /// Whether the selection follows the streaming run.
     public internal(set) var follow = true
-    /// Scroll position of the detail pane: an offset, or the end when `paneFollow`.
-    public internal(set) var paneOffset = 0
-    public internal(set) var paneFollow = true
-    /// Content lines of the detail pane, as the view last reported them.
-    public internal(set) var paneLineCount = 0
+    /// Bumped each time the detail pane starts over (another run or tab, a rerun); the view's
+    /// scroll position (`PaneViewport`, its one owner) then goes back to the start position.
+    public internal(set) var paneEpoch = 0
+    /// Where the pane starts over: at the end, following the text (the stream), or at the top.
+    public internal(set) var paneStartsAtEnd = true
     public internal(set) var search = SearchState()
     public internal(set) var showsHelp = false
     public internal(set) var confirmingQuit = false

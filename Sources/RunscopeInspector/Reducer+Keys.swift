@@ -20,7 +20,8 @@ extension InspectorState {
     mutating func run(_ command: InspectorCommand) -> [InspectorEffect] {
         switch command {
         case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last:
-            if focus == .pane { scrollPane(command) } else { moveSelection(command) }
+            if focus == .pane { return [.scrollPane(Self.paneScroll(command))] }
+            moveSelection(command)
         case .expandOrEnter:
             if focus == .pane { switchTab(by: 1) } else { expandOrEnter() }
         case .collapseOrLeave:

@@ -13,10 +13,9 @@ extension InspectorState {
         // The timeline's rows are the tree's rows, at the same heights.
         if input.x < layout.treeWidth || showsTimeline {
             treeMouse(input)
-        } else {
-            paneMouse(input)
+            return []
         }
-        return []
+        return paneMouse(input)
     }
 
     private mutating func treeMouse(_ input: MouseInput) {
@@ -41,17 +40,18 @@ extension InspectorState {
         }
     }
 
-    private mutating func paneMouse(_ input: MouseInput) {
+    private mutating func paneMouse(_ input: MouseInput) -> [InspectorEffect] {
         switch input.kind {
         case .wheelUp, .wheelDown:
-            for _ in 0..<Self.wheelStep { scrollPane(input.kind == .wheelUp ? .moveUp : .moveDown) }
+            return [.scrollPane(.lines(input.kind == .wheelUp ? -Self.wheelStep : Self.wheelStep))]
         case .click:
             focus = .pane
-            guard input.y == 2, let node = selectedNode else { return }
+            guard input.y == 2, let node = selectedNode else { return [] }
             let column = input.x - (layout.treeWidth + 1)
             if let tab = PaneTab.at(column: column, titles: PaneTab.titles(for: node, width: layout.paneWidth - 2)) {
                 selectTab(tab)
             }
+            return []
         }
     }
 }

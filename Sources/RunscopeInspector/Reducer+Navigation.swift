@@ -66,21 +66,15 @@ extension InspectorState {
         follow = false
     }
 
-    /// Scrolls the detail pane; scrolling up leaves "follow the end", reaching the end resumes it.
-    mutating func scrollPane(_ command: InspectorCommand) {
-        let rows = layout.paneRows
-        let maxOffset = max(0, paneLineCount - rows)
-        let start = paneFollow ? maxOffset : min(paneOffset, maxOffset)
-        let target: Int
+    /// How a movement key scrolls the detail pane when it has the focus.
+    static func paneScroll(_ command: InspectorCommand) -> PaneScroll {
         switch command {
-        case .moveUp: target = start - 1
-        case .moveDown: target = start + 1
-        case .pageUp: target = start - max(1, rows - 1)
-        case .pageDown: target = start + max(1, rows - 1)
-        case .first: target = 0
-        default: target = maxOffset
+        case .moveUp: .lines(-1)
+        case .moveDown: .lines(1)
+        case .pageUp: .pages(-1)
+        case .pageDown: .pages(1)
+        case .first: .top
+        default: .end
         }
-        paneOffset = min(max(0, target), maxOffset)
-        paneFollow = paneOffset >= maxOffset && command != .first
     }
 }

@@ -21,9 +21,6 @@ public func reduce(_ state: inout InspectorState, _ action: InspectorAction) -> 
         state.restart(at: time)
     case .chainEnded(let result, let time):
         state.end(result, at: time)
-    case .paneMetrics(let lineCount):
-        state.paneLineCount = lineCount
-        return []
     case .playback(let playback):
         guard state.playback != playback else { return [] }
         state.playback = playback
@@ -100,8 +97,8 @@ extension InspectorState {
         selected = nil
         treeOffset = 0
         follow = true
-        paneOffset = 0
-        paneFollow = true
+        paneEpoch &+= 1
+        paneStartsAtEnd = true
         cancelRequested = false
         confirmingQuit = false
         message = nil
@@ -147,8 +144,8 @@ extension InspectorState {
 
     /// Puts the pane back at its start position for the current tab.
     mutating func resetPaneScroll() {
-        paneOffset = 0
-        paneFollow = tab == .stream
+        paneEpoch &+= 1
+        paneStartsAtEnd = tab == .stream
     }
 
     /// Makes sure the selection has a row and the tree shows it.

@@ -30,6 +30,10 @@ final class AppLoop {
     private let view = InspectorView()
     private var state: InspectorState
     private var cache = ViewCache()
+    /// Where the detail pane is scrolled (its one owner; the view resolves it as it draws).
+    private var pane = PaneViewport()
+    /// The pane position the last frame drew.
+    private var renderedPane: TextPaneState?
     private var handler = InspectorHandler()
     private var previous = Buffer(width: 0, height: 0)
     private var renderedRevision = -1
@@ -118,14 +122,14 @@ final class AppLoop {
 
     private func draw() {
         let outputNow = (output?.revision ?? -1, showsOutput, outputView.top)
-        guard state.revision != renderedRevision || outputNow != renderedOutput else { return }
+        guard state.revision != renderedRevision || outputNow != renderedOutput || pane.scroll != renderedPane else { return }
         renderedRevision = state.revision
         renderedOutput = outputNow
-        var rendered = view.render(state, cache: &cache)
-        if rendered.paneLineCount != state.paneLineCount { apply(.paneMetrics(lineCount: rendered.paneLineCount)) }
-        if showsOutput, let output, !state.showsHelp, !state.confirmingQuit { outputView.draw(output, into: &rendered.buffer) }
-        terminal.draw(rendered.buffer.diff(from: previous))
-        previous = rendered.buffer
+        var buffer = view.render(state, pane: &pane, cache: &cache)
+        renderedPane = pane.scroll
+        if showsOutput, let output, !state.showsHelp, !state.confirmingQuit { outputView.draw(output, into: &buffer) }
+        terminal.draw(buffer.diff(from: previous))
+        previous = buffer
     }
 
     /// `o` shows or hides the Output view (of `runscope exec`); while shown it takes the scrolling keys.
@@ -207,6 +211,8 @@ final class AppLoop {
                 copy(run: run, tab: tab)
             case .writeSubtree(let run):
                 apply(.notice(SubtreeFile.write(state.forest, from: run, in: FileManager.default.currentDirectoryPath)))
+            case .scrollPane(let request):
+                pane.apply(request, in: state)
             }
         }
     }

@@ -11,14 +11,14 @@ struct PaneDocument {
 
 /// The detail pane: tab bar, a summary row, then the scrolling content of the tab.
 extension InspectorView {
-    /// Draws the pane and returns its number of content lines.
-    func drawPane(_ state: InspectorState, into buffer: inout Buffer, area: Rect, cache: inout ViewCache) -> Int {
+    /// Draws the pane where `viewport` is scrolled, and keeps in it the lines drawn and the position resolved.
+    func drawPane(_ state: InspectorState, viewport: inout PaneViewport, into buffer: inout Buffer, area: Rect, cache: inout ViewCache) {
         let focused = state.focus == .pane
         let node = state.selectedNode
         let title = node.map { "\($0.name)" } ?? "Details"
         let inner = Border(title: title, characters: .rounded, style: focused ? Theme.focusedBorder : Theme.border)
             .render(into: &buffer, area: area)
-        guard inner.height >= 3, let node, let index = state.selected else { return 0 }
+        guard inner.height >= 3, let node, let index = state.selected else { return }
         let titles = PaneTab.titles(for: node, width: inner.width)
         TabBar(titles: titles, selected: state.tab.rawValue, style: Theme.dim, selectedStyle: Style(fg: .default, bold: true, reverse: true))
             .render(into: &buffer, area: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1))
@@ -27,14 +27,15 @@ extension InspectorView {
         let pane = TextPane()
         let width = pane.contentWidth(for: content)
         let document = self.document(state.tab, index: index, state: state, width: width, cache: &cache)
-        var scroll = TextPaneState(offset: state.paneOffset, follow: state.paneFollow)
+        viewport.sync(with: state)
+        var scroll = viewport.scroll
         pane.render(lineCount: document.lineCount, into: &buffer, area: content, state: &scroll) { document.line($0).text }
+        viewport.drew(lineCount: document.lineCount, rows: content.height, scroll: scroll)
         for row in 0..<content.height where scroll.offset + row < document.lineCount {
             let style = document.line(scroll.offset + row).style
             if style != .plain { buffer.setStyle(Rect(x: content.x, y: content.y + row, width: width, height: 1), style) }
         }
         highlightMatches(state.search, document: document, from: scroll.offset, in: Rect(x: content.x, y: content.y, width: width, height: content.height), into: &buffer)
-        return document.lineCount
     }
 
     /// Marks every place the search query occurs in the visible lines (case-insensitive).

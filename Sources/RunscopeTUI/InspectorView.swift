@@ -10,52 +10,36 @@ public struct InspectorView: Sendable {
     /// A view.
     public init() {}
 
-    /// What a frame tells the app besides its cells.
-    public struct Frame: Sendable {
-        /// The drawn screen.
-        public var buffer: Buffer
-        /// Content lines of the detail pane (for ``InspectorAction/paneMetrics(lineCount:)``).
-        public var paneLineCount: Int
-    }
-
-    /// Draws `state` at the size in its layout.
-    public func render(_ state: InspectorState, cache: inout ViewCache) -> Frame {
+    /// Draws `state` at the size in its layout, the detail pane where `pane` is scrolled
+    /// (the pane's lines and resolved position are kept in it for the next scroll).
+    public func render(_ state: InspectorState, pane: inout PaneViewport, cache: inout ViewCache) -> Buffer {
         let layout = state.layout
         var buffer = Buffer(width: layout.width, height: layout.height)
         guard layout.isUsable else {
             drawTooSmall(into: &buffer, layout: layout)
-            return Frame(buffer: buffer, paneLineCount: 0)
+            return buffer
         }
         cache.beginFrame()
         drawHeader(state, into: &buffer)
         let body = Rect(x: 0, y: 1, width: layout.width, height: layout.bodyHeight)
         let (treeArea, paneArea) = body.split(verticalAt: layout.treeWidth)
         drawTree(state, into: &buffer, area: treeArea)
-        var lines = state.paneLineCount
         if state.showsTimeline {
             drawTimeline(state, into: &buffer, area: paneArea)
         } else {
-            lines = drawPane(state, into: &buffer, area: paneArea, cache: &cache)
+            drawPane(state, viewport: &pane, into: &buffer, area: paneArea, cache: &cache)
         }
         drawBottomRow(state, into: &buffer, y: layout.height - 1)
         if state.showsHelp { drawHelp(into: &buffer) }
         cache.endFrame()
-        return Frame(buffer: buffer, paneLineCount: lines)
+        return buffer
     }
 
-    /// Draws `state` with a throwaway cache (tests, one-off frames).
+    /// Draws `state` with a throwaway cache and the pane at its start position (tests, one-off frames).
     public func render(_ state: InspectorState) -> Buffer {
         var cache = ViewCache()
-        return render(state, cache: &cache).buffer
-    }
-
-    /// Draws `state` at `width` × `height` (the state is laid out for that size first).
-    public func render(_ state: InspectorState, width: Int, height: Int) -> Buffer {
-        var sized = state
-        if sized.layout != InspectorLayout(width: width, height: height) {
-            _ = reduce(&sized, .resize(width: width, height: height))
-        }
-        return render(sized)
+        var pane = PaneViewport()
+        return render(state, pane: &pane, cache: &cache)
     }
 
     /// The notice shown when the terminal is below the minimum size.

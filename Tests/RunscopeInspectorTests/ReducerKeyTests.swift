@@ -80,18 +80,14 @@ import Testing
         var (state, _) = Self.tree()
         press(&state, .tab)
         #expect(state.focus == .pane)
-        _ = reduce(&state, .paneMetrics(lineCount: 100))
-        #expect(state.paneFollow)
-        press(&state, .up)
-        #expect(!state.paneFollow)
-        #expect(state.paneOffset == 100 - state.layout.paneRows - 1)
+        // The keys ask the view to scroll (it alone knows the pane's lines); the selection stays.
+        #expect(press(&state, .up) == [.scrollPane(.lines(-1))])
+        #expect(press(&state, .char("j")) == [.scrollPane(.lines(1))])
         #expect(selectedName(state) == "root")
-        press(&state, .home)
-        #expect(state.paneOffset == 0)
-        press(&state, .pageDown)
-        #expect(state.paneOffset == state.layout.paneRows - 1)
-        press(&state, .end)
-        #expect(state.paneFollow)
+        #expect(press(&state, .home) == [.scrollPane(.top)])
+        #expect(press(&state, .pageDown, .pageUp) == [.scrollPane(.pages(1)), .scrollPane(.pages(-1))])
+        #expect(press(&state, .end) == [.scrollPane(.end)])
+        #expect(selectedName(state) == "root")
         press(&state, .right)
         #expect(state.tab == .input)
         press(&state, .left, .left)
@@ -106,11 +102,13 @@ import Testing
             press(&state, .char(Character(key)))
             #expect(state.tab == tab)
         }
+        // Each tab starts its pane over: the stream at its end (following), the others at the top.
         press(&state, .char("7"))
         #expect(state.tab == .messages)
-        #expect(!state.paneFollow)
+        #expect(!state.paneStartsAtEnd)
+        let epoch = state.paneEpoch
         press(&state, .char("1"))
-        #expect(state.paneFollow)
+        #expect(state.paneStartsAtEnd && state.paneEpoch != epoch)
     }
 
     @Test func expandAllAndCollapseAll() {

@@ -23,7 +23,11 @@ struct AppLoopTests {
         /// Each start's task, to see how it ended.
         let tasks = Locked<[Task<Value, any Error>]>([])
 
-        init(open: Bool = false) {
+        /// What the chain's last step answers.
+        let answer: String
+
+        init(open: Bool = false, answer: String = "forty-two") {
+            self.answer = answer
             (stream, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .unbounded)
             if open { self.open() }
         }
@@ -38,12 +42,13 @@ struct AppLoopTests {
         func start(_ handlers: [any CallbackHandler]) -> Task<Value, any Error> {
             starts.withLock { $0 += 1 }
             let stream = stream
+            let text = answer
             let wait = RunnableLambda(name: "wait") { (input: Value) async throws -> Value in
                 for await _ in stream { break }
                 try Task.checkCancellation()
                 return input
             }
-            let answer = RunnableLambda(name: "answer") { (_: Value) async throws -> Value in .string("forty-two") }
+            let answer = RunnableLambda(name: "answer") { (_: Value) async throws -> Value in .string(text) }
             let chain = wait | answer
             let task = Task { try await chain.invoke(["question": "everything"], config: RunConfig(callbacks: handlers)) }
             tasks.withLock { $0.append(task) }
@@ -219,6 +224,36 @@ struct AppLoopTests {
         let x = try #require(lines[y].firstIndex(of: "a")).utf16Offset(in: lines[y])
         backend.send(.mouse(MouseEvent(.press(button: 0), x: x, y: y)))
         #expect(await backend.waitForFrame { $0.contains("╭ answer") } != nil, "the click did not select answer: \(backend.text)")
+        backend.type("q")
+        #expect(await loop.outcome() != nil)
+    }
+
+    @Test func keysScrollThePaneTheLoopDrawsFromItsFirstLineToItsLast() async throws {
+        let backend = TestBackend(width: 80, height: 16)
+        let text = (1...60).map { "line \($0) of the answer" }.joined(separator: "\n")
+        let loop = LoopThread(backend, gate: Gate(open: true, answer: text))
+        try #require(await backend.waitForFrame { $0.contains("✓ finished") } != nil)
+        // The root's Output tab starts at its top; Tab gives the pane the keys.
+        var after = backend.frameCount
+        backend.type("3")
+        try #require(await backend.waitForFrame(after: after) { $0.contains("line 1 of") } != nil, "\(backend.text)")
+        after = backend.frameCount
+        backend.send(.tab)
+        backend.send(.end)
+        let end = try #require(await backend.waitForFrame(after: after) { $0.contains("line 60 of") }, "End did not reach the last line: \(backend.text)")
+        #expect(!end.contains("line 1 of"))
+        after = backend.frameCount
+        backend.send(.up)
+        try #require(await backend.waitForFrame(after: after) { !$0.contains("line 60 of") && $0.contains("line 59 of") } != nil, "Up did not scroll one line: \(backend.text)")
+        after = backend.frameCount
+        backend.send(.home)
+        let top = try #require(await backend.waitForFrame(after: after) { $0.contains("line 1 of") }, "Home did not reach the first line: \(backend.text)")
+        #expect(!top.contains("line 59 of"))
+        // Down past the end many times, then one Up: the overshoot did not pile up.
+        after = backend.frameCount
+        for _ in 0..<80 { backend.send(.down) }
+        backend.send(.up)
+        try #require(await backend.waitForFrame(after: after) { !$0.contains("line 60 of") && $0.contains("line 59 of") } != nil, "\(backend.text)")
         backend.type("q")
         #expect(await loop.outcome() != nil)
     }

@@ -106,18 +106,26 @@ import TerminalUI
         Self.click(&scenario, at: poem)
         _ = reduce(&scenario.state, .resize(width: 40, height: 10))  // the smallest screen: the poem wraps past the pane
         var cache = ViewCache()
-        let lines = InspectorView().render(scenario.state, cache: &cache).paneLineCount
-        _ = reduce(&scenario.state, .paneMetrics(lineCount: lines))
-        try #require(lines > scenario.state.layout.paneRows, "the poem fits: nothing to scroll")
+        var viewport = PaneViewport()
+        let before = InspectorView().render(scenario.state, pane: &viewport, cache: &cache)
+        let lines = viewport.lineCount
+        try #require(lines > viewport.rows, "the poem fits: nothing to scroll")
         let selected = scenario.state.selected
         let pane = (x: scenario.state.layout.treeWidth + 5, y: 6)
-        _ = reduce(&scenario.state, .mouse(MouseInput(.wheelUp, x: pane.x, y: pane.y)))
-        let bottom = lines - scenario.state.layout.paneRows
-        #expect(scenario.state.paneOffset == max(0, bottom - 3))
-        #expect(!scenario.state.paneFollow)
+        let effects = reduce(&scenario.state, .mouse(MouseInput(.wheelUp, x: pane.x, y: pane.y)))
+        #expect(effects == [.scrollPane(.lines(-3))])
+        for case .scrollPane(let request) in effects { viewport.apply(request, in: scenario.state) }
+        let bottom = lines - viewport.rows
+        #expect(viewport.scroll.offset == max(0, bottom - 3) && !viewport.scroll.follow)
         #expect(scenario.state.selected == selected)
-        _ = reduce(&scenario.state, .mouse(MouseInput(.wheelDown, x: pane.x, y: pane.y)))
-        #expect(scenario.state.paneOffset == bottom && scenario.state.paneFollow)
+        // The frame shows the text three lines up: its last line is no longer at the pane's bottom.
+        let after = InspectorView().render(scenario.state, pane: &viewport, cache: &cache)
+        #expect(after.lines() != before.lines())
+        #expect(viewport.scroll.offset == max(0, bottom - 3))
+        for case .scrollPane(let request) in reduce(&scenario.state, .mouse(MouseInput(.wheelDown, x: pane.x, y: pane.y))) {
+            viewport.apply(request, in: scenario.state)
+        }
+        #expect(viewport.scroll.offset == bottom && viewport.scroll.follow)
     }
 
     @Test func theMouseDoesNothingWhileHelpIsOpen() throws {

@@ -80,10 +80,15 @@ import TerminalUI
 @Suite struct RenderSizeTests {
     @Test func renderingAtAnotherSizeLaysTheStateOutForIt() {
         let state = SyntheticRuns.state(runs: 50, width: 120, height: 40)
-        let small = InspectorView().render(state, width: 80, height: 24)
+        func render(width: Int, height: Int) -> Buffer {
+            var sized = state
+            _ = reduce(&sized, .resize(width: width, height: height))
+            return InspectorView().render(sized)
+        }
+        let small = render(width: 80, height: 24)
         #expect(small.width == 80 && small.height == 24)
         expectAlignedBorders(small, InspectorLayout(width: 80, height: 24))
-        let tiny = InspectorView().render(state, width: 20, height: 5)
+        let tiny = render(width: 20, height: 5)
         #expect(tiny.lines().contains { $0.contains("Terminal too small") })
     }
 }
