@@ -112,9 +112,9 @@ let package = Package(
         // Shared by test targets: comparing events with LangChain's reference recordings.
         .target(name: "RunscopeTestSupport", dependencies: ["RunscopeCore", "TerminalUI"], path: "Tests/RunscopeTestSupport"),
         .testTarget(name: "RunscopeCoreTests", dependencies: ["RunscopeCore", "RunscopeTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "RunscopeProvidersTests", dependencies: ["RunscopeProviders", "RunscopeTestServer", "RunscopeTestSupport"]),
-        .testTarget(name: "RunscopeLoaderTests", dependencies: ["RunscopeLoader", "RunscopeTestServer"], exclude: ["Fixtures"]),
-        .testTarget(name: "RunscopeReplayTests", dependencies: ["RunscopeReplay", "RunscopeLoader", "RunscopeTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "RunscopeProvidersTests", dependencies: ["RunscopeProviders", "RunscopeCore", "RunscopeTestServer", "RunscopeTestSupport"]),
+        .testTarget(name: "RunscopeLoaderTests", dependencies: ["RunscopeLoader", "RunscopeProviders", "RunscopeCore", "RunscopeTestServer"], exclude: ["Fixtures"]),
+        .testTarget(name: "RunscopeReplayTests", dependencies: ["RunscopeReplay", "RunscopeCore", "RunscopeLoader", "RunscopeTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "RunscopeHistoryTests",
             dependencies: ["RunscopeHistory", "RunscopeCore", "RunscopePricing", "RunscopeTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
