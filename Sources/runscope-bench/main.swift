@@ -3,6 +3,7 @@
 //   swift run -c release runscope-bench --only otlp     (what --otlp costs the chain)
 //   swift run -c release runscope-bench --only inspector     (a frame of 100,000 runs: tree and timeline)
 //   swift run -c release runscope-bench --only otlp-receive     (spans/s runscope otlp takes)
+//   swift run -c release runscope-bench --only provider     (the providers' client overhead per chunk)
 import Foundation
 import RunscopeBenchmarks
 import RunscopeCore
@@ -69,6 +70,28 @@ func invokeCost(tracer: Bool, invokes: Int = 2000) async throws -> Double {
 
 func round3(_ x: Double) -> Value { .double((x * 1000).rounded() / 1000) }
 
+/// The providers' client overhead (10,000 chunks, best of 5); a lost chunk ends the run with exit 1.
+func providerFigures() async -> Value {
+    do {
+        let provider = try await ProviderBenchmark.clientOverhead(chunks: 10_000, runs: 5)
+        return [
+            "chunks": .int(provider.chunks),
+            "raw_body_read": round3(provider.rawReadMicrosPerChunk),
+            "chat_openai_stream": round3(provider.chatStreamMicrosPerChunk),
+            "client_overhead": round3(provider.overheadMicrosPerChunk),
+            "invoke_with_token_handler": round3(provider.invokeMicrosPerChunk),
+        ]
+    } catch {
+        FileHandle.standardError.write(Data("runscope-bench: the provider benchmark failed: \(error)\n".utf8))
+        exit(1)
+    }
+}
+
+if Array(CommandLine.arguments.dropFirst()) == ["--only", "provider"] {
+    print(await providerFigures().jsonString(indent: 2))
+    exit(0)
+}
+
 if Array(CommandLine.arguments.dropFirst()) == ["--only", "otlp-receive"] {
     print(try await OTLPReceiveBench.figures().jsonString(indent: 2))
     exit(0)
@@ -95,13 +118,7 @@ if Array(CommandLine.arguments.dropFirst()) == ["--only", "otlp"] {
 let streamTraced = try await streamCost(tracer: true, pull: false)
 let pullTraced = try await streamCost(tracer: true, pull: true)
 let streamBare = try await streamCost(tracer: false, pull: false)
-let provider: ProviderBenchmark.Result
-do {
-    provider = try await ProviderBenchmark.clientOverhead(chunks: 10_000, runs: 5)
-} catch {
-    FileHandle.standardError.write(Data("runscope-bench: the provider benchmark failed: \(error)\n".utf8))
-    exit(1)
-}
+let provider = await providerFigures()
 let render = InspectorBenchmark.renderFrame(runs: 100_000)
 let timelineRender = InspectorBenchmark.renderFrame(runs: 100_000, timeline: true)
 let paced = InspectorBenchmark.throughput(tokens: 100_000, streams: 1, framesPerSecond: 60, producerRate: 20_000)
@@ -133,13 +150,8 @@ let figures: Value = [
         "chunk_64": round3(parsed(StreamParserBenchmark.sse(totalBytes: 32_000_000, chunkSize: 64))),
         "chunk_4096": round3(parsed(StreamParserBenchmark.sse(totalBytes: 32_000_000, chunkSize: 4096))),
     ],
-    "provider_us_per_chunk": [
-        "chunks": .int(provider.chunks),
-        "raw_body_read": round3(provider.rawReadMicrosPerChunk),
-        "chat_openai_stream": round3(provider.chatStreamMicrosPerChunk),
-        "client_overhead": round3(provider.overheadMicrosPerChunk),
-        "invoke_with_token_handler": round3(provider.invokeMicrosPerChunk),
-    ],
+    "provider_us_per_chunk": provider,
+
     "inspector": [
         "render_100k_runs_ms_median": round3(render.medianMilliseconds),
         "render_100k_runs_ms_max": round3(render.maxMilliseconds),
