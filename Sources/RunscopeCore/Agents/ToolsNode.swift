@@ -1,3 +1,5 @@
+import Foundation
+
 /// The agent's `tools` step: one `tools` node run per tool call (LangGraph's
 /// `Send`), all started first, then run at once; each runs its tool and answers
 /// with a tool message.
@@ -42,7 +44,7 @@ struct ToolsNode: Sendable {
     private func finish(_ node: Started) async throws -> Message {
         let message: Message
         do {
-            message = try await answer(node.call, config: node.inner)
+            message = try await answer(node.call, config: node.inner, runId: node.run.info.runId)
         } catch {
             try? node.run.chainError(error)
             throw error
@@ -51,13 +53,17 @@ struct ToolsNode: Sendable {
         return message
     }
 
-    /// The tool message answering `call`: the tool's, or one saying the tool is unknown.
-    private func answer(_ call: ToolCall, config: RunConfig) async throws -> Message {
+    /// The tool message answering `call`: the tool's, one saying the tool is unknown, or,
+    /// when the config's approver rejects the call, one saying so (the tool does not run).
+    private func answer(_ call: ToolCall, config: RunConfig, runId: UUID) async throws -> Message {
         guard let tool = tools.first(where: { $0.spec.name == call.name }) else {
             let names = tools.map(\.spec.name).joined(separator: ", ")
             return .tool(
                 "Error: \(call.name) is not a valid tool, try one of [\(names)].", toolCallId: call.id ?? "",
                 name: call.name, status: .error)
+        }
+        guard let call = try await ToolApproval.review(call, config: config, runId: runId) else {
+            return ToolApproval.rejection(of: call)
         }
         let output = try await tool.invoke(call.asValue, config: config)
         if let message = output.messageValue { return message }

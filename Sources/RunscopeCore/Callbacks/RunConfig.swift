@@ -19,6 +19,8 @@ public struct RunConfig: Sendable {
     var parent: CallbackManager?
     /// Call arguments bound with `bind` (e.g. `stop`, `tools`), for the next run only.
     public var callKwargs: ValueObject = [:]
+    /// Asked before every tool call runs (`--approve-tools`); inherited by nested runs.
+    public var toolApprover: (any ToolApprover)?
 
     /// A config with the given settings.
     public init(
@@ -48,6 +50,7 @@ public struct RunConfig: Sendable {
         result.runName = runName ?? binding.runName
         result.runId = runId ?? binding.runId
         result.maxConcurrency = maxConcurrency ?? binding.maxConcurrency
+        result.toolApprover = toolApprover ?? binding.toolApprover
         return result
     }
 

@@ -18,9 +18,13 @@ public struct ToolExecutor: Runnable {
                 guard let tool = tools.first(where: { $0.spec.name == call.name }) else {
                     throw ScriptedError("the model called an unknown tool '\(call.name)' (available: \(tools.map(\.spec.name).joined(separator: ", ")))", type: "ToolException")
                 }
-                var request = call.asValue.objectValue ?? [:]
-                if call.id == nil { request["id"] = .string("call_\(outputs.count + 1)") }
-                outputs.append(try await tool.invoke(.object(request), config: run.childConfig(config)))
+                var call = call
+                if call.id == nil { call.id = "call_\(outputs.count + 1)" }
+                guard let approved = try await ToolApproval.review(call, config: config, runId: run.info.runId) else {
+                    outputs.append(.message(ToolApproval.rejection(of: call)))
+                    continue
+                }
+                outputs.append(try await tool.invoke(approved.asValue, config: run.childConfig(config)))
             }
             return outputs.count == 1 ? outputs[0] : .array(outputs)
         }
