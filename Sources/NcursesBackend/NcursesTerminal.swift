@@ -154,6 +154,26 @@ public final class NcursesTerminal: TerminalBackend {
         clearok(window, true)
     }
 
+    /// Leaves curses mode (mouse reports off, cursor shown) for `body`, then resumes it.
+    public func handOver(_ body: () -> Void) {
+        guard let window else { return body() }
+        let hadMouse = mouseOn
+        if hadMouse {
+            sendControl(MouseEvent.disableReporting)
+            runscope_set_mouse_fd(-1)
+            mouseOn = false
+        }
+        def_prog_mode()
+        curs_set(1)
+        endwin()
+        body()
+        reset_prog_mode()
+        curs_set(0)
+        clearok(window, true)
+        wrefresh(window)
+        if hadMouse { enableMouse() }
+    }
+
     private func put(_ cell: Cell, x: Int, y: Int) {
         var attrs = runscope_a_normal()
         let style = cell.style

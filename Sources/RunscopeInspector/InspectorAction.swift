@@ -28,6 +28,10 @@ public enum InspectorAction: Sendable {
     case playback(Playback?)
     /// A line for the bottom row from the app (e.g. why the history cannot open); cleared by the next key.
     case notice(String)
+    /// Tool calls began to wait for the user's decision (`--approve-tools`).
+    case approvalsRequested([PendingApproval])
+    /// The app answered a waiting call itself (after the editor): it no longer waits.
+    case approvalResolved(id: Int)
 }
 
 /// What the reducer asks the app to do; the reducer itself does no I/O.
@@ -50,4 +54,8 @@ public enum InspectorEffect: Sendable, Equatable {
     case writeSubtree(run: Int)
     /// Scroll the detail pane (resolved by the view, which knows its lines).
     case scrollPane(PaneScroll)
+    /// Answer a waiting tool call (Enter: approve, `s`: reject).
+    case decideTool(id: Int, ToolDecision)
+    /// Open the waiting call's arguments in the editor (`e`); the app answers it after.
+    case editToolCall(PendingApproval)
 }

@@ -32,6 +32,8 @@ public struct InspectorState: Sendable {
     /// Where the pane starts over: at the end, following the text (the stream), or at the top.
     public internal(set) var paneStartsAtEnd = true
     public internal(set) var search = SearchState()
+    /// Tool calls waiting for the user's decision, oldest first; the first is the one asked about.
+    public internal(set) var approvals: [PendingApproval] = []
     public internal(set) var showsHelp = false
     public internal(set) var confirmingQuit = false
     /// Set after the first Ctrl-C while the chain runs.

@@ -97,6 +97,7 @@ public enum KeyMap {
         ("q  Ctrl-C", "quit (asks while running) / cancel the chain, again: quit"),
         ("?", "this help (any key closes it)"),
         ("Space  .", "replay: pause or resume; one event at a time while paused"),
+        ("Enter  e  s", "a tool call waits (--approve-tools): run / edit / skip it"),
     ]
 
     /// Short hints for the key bar.

@@ -11,6 +11,7 @@ extension InspectorState {
             editSearch(key)
             return []
         }
+        if let effects = answerApproval(key) { return effects }
         message = nil
         guard let command = KeyMap.command(for: key, replaying: playback != nil) else { return [] }
         return run(command)

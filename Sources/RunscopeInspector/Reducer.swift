@@ -26,6 +26,10 @@ public func reduce(_ state: inout InspectorState, _ action: InspectorAction) -> 
         state.playback = playback
     case .notice(let text):
         state.message = text
+    case .approvalsRequested(let requests):
+        state.requestApprovals(requests)
+    case .approvalResolved(let id):
+        state.approvals.removeAll { $0.id == id }
     }
     state.forest.ensureRows()
     state.keepSelectionVisible()
@@ -102,6 +106,7 @@ extension InspectorState {
         cancelRequested = false
         confirmingQuit = false
         message = nil
+        approvals = []
     }
 
     /// Records how the chain ended; runs still active then end as cancelled.
@@ -120,6 +125,7 @@ extension InspectorState {
         }
         forest.cancelActive(at: time)
         confirmingQuit = false
+        approvals = []
         if follow, chain == .failed, let origin = failureOrigin() {
             forest.reveal(origin)
             forest.ensureRows()

@@ -1,4 +1,5 @@
 import Foundation
+import RunscopeCore
 import RunscopeInspector
 import RunscopePricing
 import TerminalUI
@@ -21,6 +22,10 @@ final class AppLoop {
     /// A replay or tail: its clock gives the times shown, and Space/. control it.
     private let control: (any PlaybackControl)?
     private let clock: @Sendable () -> Date
+    /// Where the chain's tool calls wait for the user (`--approve-tools`), if they do.
+    private let approver: InspectorApprover?
+    /// Edits a waiting call's arguments (the user's editor; a script in tests).
+    private let editor: (_ text: String, _ name: String) -> ExternalEditor.Outcome
     /// An exec'd program's output (the Output view), if any.
     private let output: OutputLog?
     private var outputView = OutputView()
@@ -48,8 +53,11 @@ final class AppLoop {
     /// way out); throws when there is no terminal. Not owned: one a screen under this one started.
     init(title: String, exitOnFinish: Bool, runner: ChainRunner, control: (any PlaybackControl)? = nil,
          output: OutputLog? = nil, terminal: any TerminalBackend, owns: Bool, history: InspectorApp.Overlay? = nil,
-         prices: PriceTable = .builtIn) throws {
+         prices: PriceTable = .builtIn, approver: InspectorApprover? = nil,
+         editor: @escaping (_ text: String, _ name: String) -> ExternalEditor.Outcome = { ExternalEditor.edit($0, name: $1) }) throws {
         self.terminal = terminal
+        self.approver = approver
+        self.editor = editor
         self.ownsTerminal = owns
         self.history = history
         self.runner = runner
@@ -108,6 +116,7 @@ final class AppLoop {
         if let control { apply(.playback(control.playback)) }
         let events = handler.drain()
         if !events.isEmpty { apply(.events(events)) }
+        if let requests = approver?.takeNew(), !requests.isEmpty { apply(.approvalsRequested(requests)) }
         if let result = runner.takeResult() {
             apply(.events(handler.drain()))
             apply(.chainEnded(ChainRunner.chainResult(result), clock()))
@@ -191,6 +200,41 @@ final class AppLoop {
         apply(.notice("Copied \(tab.title) of \(state.forest[run].name): \(lines) lines, \(text.count) characters (OSC 52, if the terminal allows it)"))
     }
 
+    /// `e` on a waiting tool call: its arguments in the editor (the terminal handed over and
+    /// taken back); saved as a JSON object, the call runs with them; otherwise it still waits.
+    private func editArguments(of request: PendingApproval) {
+        guard let approver, approver.isWaiting(request.id) else {
+            apply(.approvalResolved(id: request.id))
+            return
+        }
+        let name = "\(request.call.name)-arguments.json"
+        var outcome = ExternalEditor.Outcome.failed("the editor did not run")
+        terminal.handOver { outcome = editor(Value.object(request.call.args).jsonString(indent: 2) + "\n", name) }
+        previous = Buffer(width: 0, height: 0)
+        renderedRevision = -1
+        switch outcome {
+        case .saved(let text):
+            do {
+                guard let arguments = try JSONParser.parse(text).objectValue else {
+                    apply(.notice("Edit not used: the arguments must be a JSON object (e edits again)"))
+                    return
+                }
+                guard approver.isWaiting(request.id) else {
+                    apply(.approvalResolved(id: request.id))
+                    apply(.notice("\(request.call.name) no longer waits (its run ended)"))
+                    return
+                }
+                approver.decide(request.id, .edit(arguments))
+                apply(.approvalResolved(id: request.id))
+                apply(.notice("Ran \(request.call.name) with the edited arguments"))
+            } catch {
+                apply(.notice("Edit not used: \(error) (e edits again)"))
+            }
+        case .failed(let reason):
+            apply(.notice("Edit not used: \(reason) (e edits again)"))
+        }
+    }
+
     private func apply(_ action: InspectorAction) {
         for effect in reduce(&state, action) {
             switch effect {
@@ -213,6 +257,10 @@ final class AppLoop {
                 apply(.notice(SubtreeFile.write(state.forest, from: run, in: FileManager.default.currentDirectoryPath)))
             case .scrollPane(let request):
                 pane.apply(request, in: state)
+            case .decideTool(let id, let decision):
+                approver?.decide(id, decision)
+            case .editToolCall(let request):
+                editArguments(of: request)
             }
         }
     }

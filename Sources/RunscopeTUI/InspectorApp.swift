@@ -55,9 +55,12 @@ public enum InspectorApp {
     /// shown, Space pauses it and `.` steps it. `output` is a program's output
     /// (`runscope exec`), shown in the Output view. `history` is what `H` opens. `mouse`:
     /// clicks select and fold rows and pick tabs, the wheel scrolls (SGR 1006 reporting).
+    /// `approver`, set as the chain's `RunConfig.toolApprover` by `start`, makes each tool
+    /// call wait for Enter (run), `e` (edit its arguments in the editor) or `s` (skip).
     public static func run(
         title: String, exitOnFinish: Bool = false, playback: (any PlaybackControl)? = nil, output: OutputLog? = nil,
-        history: Overlay? = nil, prices: PriceTable = .builtIn, mouse: Bool = true, start: @escaping @Sendable ([any CallbackHandler]) -> Task<Value, any Error>
+        history: Overlay? = nil, prices: PriceTable = .builtIn, mouse: Bool = true, approver: InspectorApprover? = nil,
+        start: @escaping @Sendable ([any CallbackHandler]) -> Task<Value, any Error>
     ) async throws -> Outcome {
         let runner = ChainRunner(start: start)
         let ended = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<(Bool, Int32?), any Error>) in
@@ -65,7 +68,7 @@ public enum InspectorApp {
                 do {
                     let loop = try AppLoop(
                         title: title, exitOnFinish: exitOnFinish, runner: runner, control: playback, output: output,
-                        terminal: NcursesTerminal(mouse: mouse), owns: true, history: history, prices: prices)
+                        terminal: NcursesTerminal(mouse: mouse), owns: true, history: history, prices: prices, approver: approver)
                     continuation.resume(returning: loop.run())
                 } catch {
                     continuation.resume(throwing: error)

@@ -92,6 +92,14 @@ public struct InspectorView: Sendable {
         } else if state.confirmingQuit {
             StatusLine(left: [Span(" The chain is still running. Quit and cancel it? (y/n) ", style: Theme.prompt)], style: .plain)
                 .render(into: &buffer, area: row)
+        } else if let request = state.approvals.first {
+            let more = state.approvals.count > 1 ? " (\(state.approvals.count - 1) more waiting)" : ""
+            buffer.fill(row, with: .blank)
+            // The last notice (a bad edit, the call before) after the prompt, which must stay in view.
+            let notice = state.message.map { [Span(" · " + $0, style: Theme.prompt)] } ?? []
+            buffer.put([Span(" Run tool call? ", style: Theme.prompt), Span(request.summary),
+                        Span("  Enter run · e edit · s skip\(more)", style: Theme.dim)] + notice,
+                       x: 0, y: y, maxWidth: row.width, ellipsis: "…")
         } else if let message = state.message {
             StatusLine(left: [Span(" " + message, style: Theme.prompt)], style: .plain).render(into: &buffer, area: row)
         } else {

@@ -20,4 +20,7 @@ public protocol TerminalBackend: AnyObject {
     func readKey(timeoutMilliseconds: Int) -> TerminalKey?
     /// SIGINT, SIGTERM or SIGHUP, once received: the loop should end (its owner restores the terminal).
     var receivedSignal: Int32? { get }
+    /// Hands the terminal to another program (an editor) while `body` runs: the screen and
+    /// modes go back to what the shell had, then are taken back and the next frame repaints all.
+    func handOver(_ body: () -> Void)
 }

@@ -6,15 +6,17 @@ import RunscopeTUI
 
 /// Opens the live inspector for a run, a replay or a followed log.
 enum Inspector {
-    /// Runs `run` under the inspector (with `output`, an exec'd program's, in the Output view; `mouse`: clicks and the wheel) and returns the exit status, or `nil` when
+    /// Runs `run` under the inspector (with `output`, an exec'd program's, in the Output view; `mouse`: clicks and the wheel;
+    /// `approver`: tool calls wait for the user) and returns the exit status, or `nil` when
     /// there is no usable terminal (the caller then runs headless).
     static func show(
         title: String, playback: (any PlaybackControl)? = nil, exitOnFinish: Bool, mouse: Bool = true, output: OutputLog? = nil, prices: PriceTable,
-        history: InspectorApp.Overlay? = HistoryScreens.overlay(), run: @escaping @Sendable ([any CallbackHandler]) async throws -> Value
+        approver: InspectorApprover? = nil, history: InspectorApp.Overlay? = HistoryScreens.overlay(), run: @escaping @Sendable ([any CallbackHandler]) async throws -> Value
     ) async throws -> Int32? {
         do {
             let outcome = try await InspectorApp.run(
-                title: title, exitOnFinish: exitOnFinish, playback: playback, output: output, history: history, prices: prices, mouse: mouse
+                title: title, exitOnFinish: exitOnFinish, playback: playback, output: output, history: history, prices: prices, mouse: mouse,
+                approver: approver
             ) { handlers in
                 Task { try await run(handlers) }
             }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RunscopeCore
 import RunscopeHistory
+import RunscopeInspector
 import RunscopeLoader
 import RunscopeReplay
 
@@ -44,6 +45,9 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-mouse"), help: "In the terminal UI, leave the mouse to the terminal (no clicks or wheel).")
     var noMouse = false
 
+    @Flag(name: .customLong("approve-tools"), help: "In the terminal UI, hold each tool call until you decide: Enter runs it, e edits its arguments, s skips it.")
+    var approveTools = false
+
     @OptionGroup var history: HistoryOptions
 
     @OptionGroup var otlp: OTLPOptions
@@ -63,27 +67,40 @@ struct RunCommand: AsyncParsableCommand {
             Terminal.error("\(chainFile): \(problem)")
             throw ExitCode(2)
         }
+        let showsUI = !noTUI && Terminal.stdoutIsTerminal && events != "-"
+        if approveTools && !showsUI {
+            Terminal.error("runscope: --approve-tools needs the terminal UI (each tool call waits there for your decision); run on a terminal without --no-tui or --events -")
+            throw ExitCode(2)
+        }
         let prices = try pricing.table()
         let exporter = try otlp.exporter()
         defer { OTLPOptions.finish(exporter) }
         let recorder = history.recorder(source: "run", prices: prices)
         defer { HistoryOptions.finish(recorder) }
         let exporters: [any CallbackHandler] = exporter.map { [$0] } ?? []
-        if !noTUI && Terminal.stdoutIsTerminal && events != "-" {
+        if showsUI {
             if console { Terminal.error("runscope: --console is for headless runs; the terminal UI shows the runs") }
             if summary { Terminal.error("runscope: --summary is for headless runs; the terminal UI shows the runs and their cost") }
             let recorders = try makeHandlers(console: false) + (recorder.map { [$0] } ?? []) + exporters
             let runnable = chain.runnable
             let input = value ?? .null
             let streaming = mode == .stream
-            let status = try await Inspector.show(title: chainFile, exitOnFinish: exitOnFinish, mouse: !noMouse, prices: prices) { handlers in
-                let config = RunConfig(callbacks: handlers + recorders)
+            let approver = approveTools ? InspectorApprover() : nil
+            let status = try await Inspector.show(
+                title: chainFile, exitOnFinish: exitOnFinish, mouse: !noMouse, prices: prices, approver: approver
+            ) { handlers in
+                var config = RunConfig(callbacks: handlers + recorders)
+                config.toolApprover = approver
                 if streaming { return try await runnable.streamValues(input, config: config).reduce() ?? .null }
                 return try await runnable.invoke(input, config: config)
             }
             if let status {
                 if status != 0 { throw ExitCode(status) }
                 return
+            }
+            if approveTools {
+                Terminal.error("runscope: --approve-tools needs the terminal UI; not running the chain without it")
+                throw ExitCode(2)
             }
         }
         let tracer = Tracer()

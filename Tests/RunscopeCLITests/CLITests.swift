@@ -22,6 +22,16 @@ import Testing
         #expect(result.stdout == "Why don't bears wear shoes? Because they have bear feet!\n")
     }
 
+    @Test func approveToolsWithoutTheTerminalUIIsRefused() async throws {
+        // Headless (a pipe, or --no-tui) nobody could answer a waiting tool call.
+        for extra in [["--no-tui"], []] {
+            let result = try await CLI.run(["run", "examples/agent.json", "--approve-tools", "--no-history"] + extra)
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("--approve-tools needs the terminal UI"), "\(result.stderr)")
+            #expect(result.stdout.isEmpty, "the chain ran: \(result.stdout)")
+        }
+    }
+
     @Test func inputFlagsOverrideTheDefaultInput() async throws {
         let result = try await CLI.run(["run", "examples/json-output.json", "--mode", "invoke", "--no-tui", "--input", "animal=owls", "--console"])
         #expect(result.status == 0)

@@ -61,10 +61,20 @@ struct AppLoopTests {
         private let ended = DispatchSemaphore(value: 0)
         private let result = Locked<(userQuit: Bool, signal: Int32?)?>(nil)
 
-        init(_ backend: TestBackend, gate: Gate, owns: Bool = true, exitOnFinish: Bool = false) {
-            let runner = ChainRunner(start: { gate.start($0) })
+        convenience init(_ backend: TestBackend, gate: Gate, owns: Bool = true, exitOnFinish: Bool = false) {
+            self.init(backend, owns: owns, exitOnFinish: exitOnFinish) { gate.start($0) }
+        }
+
+        init(
+            _ backend: TestBackend, owns: Bool = true, exitOnFinish: Bool = false, approver: InspectorApprover? = nil,
+            editor: @escaping @Sendable (String, String) -> ExternalEditor.Outcome = { _, _ in .failed("no editor in this test") },
+            start: @escaping @Sendable ([any CallbackHandler]) -> Task<Value, any Error>
+        ) {
+            let runner = ChainRunner(start: start)
             let thread = Thread { [result, ended] in
-                let loop = try? AppLoop(title: "gate.json", exitOnFinish: exitOnFinish, runner: runner, terminal: backend, owns: owns)
+                let loop = try? AppLoop(
+                    title: "gate.json", exitOnFinish: exitOnFinish, runner: runner, terminal: backend, owns: owns,
+                    approver: approver, editor: editor)
                 let outcome = loop?.run()
                 runner.cancel()
                 result.withLock { $0 = outcome }
@@ -256,5 +266,47 @@ struct AppLoopTests {
         try #require(await backend.waitForFrame(after: after) { !$0.contains("line 60 of") && $0.contains("line 59 of") } != nil, "\(backend.text)")
         backend.type("q")
         #expect(await loop.outcome() != nil)
+    }
+
+    @Test func aToolCallWaitsForTheEditorAndBadJSONKeepsItWaiting() async throws {
+        let backend = TestBackend(width: 160, height: 30)
+        let approver = InspectorApprover()
+        let edits = Locked(["{not json", "{\"city\": \"Bergen\"}"])
+        let seen = Locked<[String]>([])
+        let model = GenericFakeChatModel(messages: [
+            .ai("Checking.", toolCalls: [ToolCall(name: "get_weather", args: ["city": "Oslo"], id: "call_1")]), .ai("Done."),
+        ], tokenDelay: 0)
+        let weather = FunctionTool(spec: ToolSpec(name: "get_weather", description: "weather")) { input in
+            .string("sunny in \(input["city"]?.stringValue ?? "?")")
+        }
+        let agent = Agent(model: model, tools: [weather])
+        let task = Locked<Task<Value, any Error>?>(nil)
+        let loop = LoopThread(backend, approver: approver, editor: { text, name in
+            seen.withLock { $0.append(name + "\n" + text) }
+            return .saved(edits.withLock { $0.removeFirst() })
+        }) { handlers in
+            var config = RunConfig(callbacks: handlers)
+            config.toolApprover = approver
+            let started = Task { try await agent.invoke("Weather?", config: config) }
+            task.withLock { $0 = started }
+            return started
+        }
+        try #require(await backend.waitForFrame { $0.contains("Run tool call? get_weather {\"city\":\"Oslo\"}") } != nil, "\(backend.text)")
+        var after = backend.frameCount
+        backend.type("e")
+        let bad = try #require(await backend.waitForFrame(after: after) { $0.contains("Edit not used: line 1") }, "\(backend.text)")
+        #expect(bad.contains("Run tool call? get_weather"), "the call no longer waits: \(bad)")
+        #expect(backend.handOverCount == 1)
+        let first = try #require(seen.withLock { $0.first })
+        #expect(first.hasPrefix("get_weather-arguments.json\n{") && first.contains("\"city\"") && first.contains("\"Oslo\""), "\(first)")
+        after = backend.frameCount
+        backend.type("e")
+        try #require(await backend.waitForFrame(after: after) { $0.contains("✓ finished") } != nil, "\(backend.text)")
+        #expect(backend.handOverCount == 2)
+        backend.type("q")
+        #expect(await loop.outcome() != nil)
+        let value = try await #require(task.withLock { $0 }).value
+        let tool = value["messages"]?.arrayValue?.compactMap(\.messageValue).first { $0.role == .tool }
+        #expect(tool?.content == "sunny in Bergen")
     }
 }

@@ -25,6 +25,7 @@ public final class TestBackend: TerminalBackend, @unchecked Sendable {
     private var starts = 0
     private var restores = 0
     private var invalidated = false
+    private var handOvers = 0
 
     /// A terminal of `width` × `height` cells, not yet started.
     public init(width: Int = 100, height: Int = 30) {
@@ -76,6 +77,16 @@ public final class TestBackend: TerminalBackend, @unchecked Sendable {
     }
 
     public var receivedSignal: Int32? { locked { signal } }
+
+    /// Runs `body` (the editor) as if the terminal were handed over, and repaints after.
+    public func handOver(_ body: () -> Void) {
+        locked { handOvers += 1 }
+        body()
+        invalidate()
+    }
+
+    /// How many times the loop handed the terminal to another program.
+    public var handOverCount: Int { locked { handOvers } }
 
     // MARK: The script, from the test's thread
 

@@ -1,0 +1,70 @@
+import Foundation
+import RunscopeCore
+
+/// The inspector's `ToolApprover`: a tool call's review waits here (the chain's task
+/// suspended, no thread blocked) until the UI thread answers it. The UI takes the new
+/// requests once a frame (`takeNew`) and answers with `decide`; a review whose run is
+/// cancelled meanwhile ends with a `CancellationError`, and a later answer to it is ignored.
+public final class InspectorApprover: ToolApprover {
+    private struct Waiting {
+        var request: PendingApproval
+        var continuation: CheckedContinuation<ToolDecision, any Error>?
+    }
+
+    private struct State {
+        var nextId = 1
+        var waiting: [Int: Waiting] = [:]
+        var new: [PendingApproval] = []
+        var cancelled: Set<Int> = []
+    }
+
+    private let state = Locked(State())
+
+    /// An approver with nothing waiting.
+    public init() {}
+
+    public func review(_ request: ToolApprovalRequest) async throws -> ToolDecision {
+        let id = state.withLock { state in
+            defer { state.nextId += 1 }
+            return state.nextId
+        }
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                let pending = PendingApproval(id: id, call: request.call, runId: request.runId)
+                let cancelledAlready = state.withLock { state in
+                    guard !state.cancelled.contains(id) else { return true }
+                    state.waiting[id] = Waiting(request: pending, continuation: continuation)
+                    state.new.append(pending)
+                    return false
+                }
+                if cancelledAlready { continuation.resume(throwing: CancellationError()) }
+            }
+        } onCancel: {
+            let continuation = state.withLock { state -> CheckedContinuation<ToolDecision, any Error>? in
+                state.cancelled.insert(id)
+                state.new.removeAll { $0.id == id }
+                return state.waiting.removeValue(forKey: id)?.continuation
+            }
+            continuation?.resume(throwing: CancellationError())
+        }
+    }
+
+    /// The requests that came since the last call, in order.
+    public func takeNew() -> [PendingApproval] {
+        state.withLock { state in
+            defer { state.new = [] }
+            return state.new
+        }
+    }
+
+    /// Whether request `id` still waits (not answered, not cancelled).
+    public func isWaiting(_ id: Int) -> Bool {
+        state.withLock { $0.waiting[id] != nil }
+    }
+
+    /// Answers request `id` (nothing happens if it no longer waits).
+    public func decide(_ id: Int, _ decision: ToolDecision) {
+        let continuation = state.withLock { $0.waiting.removeValue(forKey: id)?.continuation }
+        continuation?.resume(returning: decision)
+    }
+}
