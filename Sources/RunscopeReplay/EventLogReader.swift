@@ -67,7 +67,14 @@ public struct EventLogReader: Sendable {
     static func date(_ text: String) -> Date? {
         let utf8 = Array(text.utf8)
         guard utf8.count >= 20 else { return nil }
-        func number(_ range: Range<Int>) -> Int? { Int(String(decoding: utf8[range], as: UTF8.self)) }
+        // Digits only (Int() would take a sign: "-022611-25T…" once read as the year -22),
+        // between the separators RFC 3339 puts there.
+        func number(_ range: Range<Int>) -> Int? {
+            guard utf8[range].allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+            return Int(String(decoding: utf8[range], as: UTF8.self))
+        }
+        let separators: [(Int, [UInt8])] = [(4, [45]), (7, [45]), (10, [84, 116, 32]), (13, [58]), (16, [58])]
+        guard separators.allSatisfy({ $0.1.contains(utf8[$0.0]) }) else { return nil }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10), let hour = number(11..<13),
               let minute = number(14..<16), let second = number(17..<19) else { return nil }
         var index = 19

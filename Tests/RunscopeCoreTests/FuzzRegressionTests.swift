@@ -29,4 +29,17 @@ import Testing
         #expect(try ArithmeticParser.evaluate(" -33 ") == -33)
         #expect(try ArithmeticParser.evaluate("\u{3000}2 *\t3\u{2003}") == 6, "other spaces still are")
     }
+
+    /// `chain-file` (10⁶ runs): a backslash before a newline put the newline into the
+    /// error message, which must stay one line.
+    @Test func anInvalidEscapeOfAnUnprintableByteIsNamedNotCopied() {
+        for (text, named) in [("\"a\\\nb\"", "invalid escape of byte 0xa"), ("\"\\q\"", "invalid escape '\\q'")] {
+            #expect {
+                try JSONParser.parse(text)
+            } throws: { error in
+                let message = (error as? JSONParser.Error)?.message ?? ""
+                return message == named && !message.contains("\n")
+            }
+        }
+    }
 }

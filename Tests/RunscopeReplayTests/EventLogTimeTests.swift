@@ -25,6 +25,22 @@ import Testing
         #expect(EventLogFormat.timestamp(try Self.readTime(time)) == time)
     }
 
+    /// The fuzz target `event-log` (10⁶ runs) found "-022611-25T…" read as the year -22
+    /// (a sign taken for a digit, the separators not checked), then written as a time that
+    /// did not read back.
+    @Test(arguments: ["-022611-25T00:17:21.476614Z", "+026-11-25T00:17:21.000000Z", "2026/11/25T00:17:21.000000Z", "2026-11-25X00:17:21.000000Z", "2026-11-25T00-17:21.000000Z"])
+    func aTimeThatIsNotRFC3339IsNotReadAsOne(time: String) {
+        var reader = EventLogReader(source: "times.jsonl")
+        let entry = try? reader.read(line: Self.line(time: time))
+        #expect(entry == nil)
+    }
+
+    @Test func aLowerCaseTOrASpaceBetweenDateAndTimeStillReads() throws {
+        let reference = try Self.readTime("2026-11-25T00:17:21.500000Z")
+        #expect(try Self.readTime("2026-11-25t00:17:21.500000Z") == reference)
+        #expect(try Self.readTime("2026-11-25 00:17:21.500000Z") == reference)
+    }
+
     @Test func aTimeCenturiesAwayKeepsItsDayAndSecondAndThenStaysPut() throws {
         // A Date is a Double of seconds from 2001: a thousand years away it holds about 4 µs,
         // so the microseconds may move once; the day must not (it moved six days before).

@@ -217,7 +217,10 @@ public struct JSONParser {
         case UInt8(ascii: "r"): out.append(0x0D)
         case UInt8(ascii: "t"): out.append(0x09)
         case UInt8(ascii: "u"): try parseUnicodeEscape(into: &out)
-        default: throw fail("invalid escape '\\\(Character(Unicode.Scalar(c)))'", at: index - 2)
+        default:
+            // A byte that is not printable is named, not copied: the message stays one line.
+            let escape = c >= 0x21 && c < 0x7F ? "'\\\(Character(Unicode.Scalar(c)))'" : "of \(describe(c))"
+            throw fail("invalid escape \(escape)", at: index - 2)
         }
     }
 
