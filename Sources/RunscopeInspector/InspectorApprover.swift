@@ -19,11 +19,16 @@ public final class InspectorApprover: ToolApprover {
     }
 
     private let state = Locked(State())
+    /// Whether every call waits (`--approve-tools`), or only those whose tool asks (`"approve": true`).
+    public let holdsEveryCall: Bool
 
-    /// An approver with nothing waiting.
-    public init() {}
+    /// An approver with nothing waiting, holding every call or only those whose tool asks.
+    public init(holdsEveryCall: Bool = true) {
+        self.holdsEveryCall = holdsEveryCall
+    }
 
     public func review(_ request: ToolApprovalRequest) async throws -> ToolDecision {
+        guard holdsEveryCall || request.toolAsks else { return .approve }
         let id = state.withLock { state in
             defer { state.nextId += 1 }
             return state.nextId

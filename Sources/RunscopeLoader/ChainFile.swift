@@ -15,6 +15,8 @@ public struct LoadedChain: Sendable {
     public let format: Format
     /// The file as the user named it.
     public let file: String
+    /// Tools whose calls wait for the user's decision (`"approve": true`), in file order.
+    public var approvalTools: [String] = []
 }
 
 /// Loads chain files: LangChain's serialized form or runscope's compact form.
@@ -53,7 +55,9 @@ public enum ChainFile {
         node.warnUnknown(["$schema", "description", "input", "chain"], in: "top-level key")
         let runnable = try CompactDecoder(context: context).component(node["chain"])
         let input = node.has("input") ? try LangChainDecoder(context: context).value(node["input"]) : nil
-        return LoadedChain(runnable: runnable, defaultInput: input, warnings: context.warnings, format: .compact, file: file)
+        var loaded = LoadedChain(runnable: runnable, defaultInput: input, warnings: context.warnings, format: .compact, file: file)
+        loaded.approvalTools = context.approvalTools
+        return loaded
     }
 
     /// A value (an input, messages, documents) from JSON text that may use LangChain's

@@ -997,6 +997,10 @@ public enum ChainSchema {
               "type": "number",
               "minimum": 0,
               "maximum": 600
+            },
+            "approve": {
+              "type": "boolean",
+              "description": "Each call waits for the user's decision in the terminal UI (as with --approve-tools)."
             }
           },
           "oneOf": [
@@ -1043,6 +1047,10 @@ public enum ChainSchema {
             },
             "description": {
               "type": "string"
+            },
+            "approve": {
+              "type": "boolean",
+              "description": "Each call waits for the user's decision in the terminal UI (as with --approve-tools)."
             }
           },
           "additionalProperties": false

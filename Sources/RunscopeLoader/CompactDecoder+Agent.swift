@@ -42,9 +42,22 @@ extension CompactDecoder {
         return try scriptedTool(node)
     }
 
-    /// `{"name", "description", "parameters", "returns" | "error", "raise", "delay"}`.
+    /// `{"name", "description", "parameters", "returns" | "error", "raise", "delay", "approve"}`.
     func scriptedTool(_ node: JSONNode) throws(LoadError) -> any Tool {
-        node.warnUnknown(["name", "description", "parameters", "returns", "error", "raise", "delay"], in: "tool key")
+        node.warnUnknown(["name", "description", "parameters", "returns", "error", "raise", "delay", "approve"], in: "tool key")
+        var tool = try scriptedToolBehaviour(node)
+        tool.asksForApproval = try approval(node, tool: tool.spec.name)
+        return tool
+    }
+
+    /// `"approve": true`: each call waits for the user (noted for the CLI, which needs its UI for it).
+    private func approval(_ node: JSONNode, tool name: String) throws(LoadError) -> Bool {
+        let approve = try node.optionalBool("approve") ?? false
+        if approve { context.approvalTools.append(name) }
+        return approve
+    }
+
+    private func scriptedToolBehaviour(_ node: JSONNode) throws(LoadError) -> ScriptedTool {
         let name = try toolName(node)
         let parameters = node.has("parameters") ? try toolParameters(node["parameters"]) : ToolSpec(name: name, description: "").parameters
         let spec = ToolSpec(name: name, description: try node.optionalString("description") ?? "", parameters: parameters)
@@ -64,12 +77,14 @@ extension CompactDecoder {
         }
     }
 
-    /// A retriever offered as a tool: `{"retriever": {"documents": [...]}, "name", "description"}`.
+    /// A retriever offered as a tool: `{"retriever": {"documents": [...]}, "name", "description", "approve"}`.
     func retrieverTool(_ node: JSONNode) throws(LoadError) -> any Tool {
-        node.warnUnknown(["name", "description", "retriever"], in: "retriever tool key")
-        return RetrieverTool(
+        node.warnUnknown(["name", "description", "retriever", "approve"], in: "retriever tool key")
+        var tool = RetrieverTool(
             retriever: try inMemoryRetriever(node["retriever"]), name: try toolName(node),
             description: try node.optionalString("description") ?? "Searches the documents for a query.")
+        tool.asksForApproval = try approval(node, tool: tool.spec.name)
+        return tool
     }
 
     /// A tool's name: what the model calls it by.

@@ -120,6 +120,8 @@ final class LoadContext {
     let file: String
     let environment: [String: String]
     var warnings: [LoadWarning] = []
+    /// Tools whose calls wait for the user (`"approve": true`), in file order.
+    var approvalTools: [String] = []
 
     init(file: String, environment: [String: String]) {
         self.file = file

@@ -72,6 +72,12 @@ struct RunCommand: AsyncParsableCommand {
             Terminal.error("runscope: --approve-tools needs the terminal UI (each tool call waits there for your decision); run on a terminal without --no-tui or --events -")
             throw ExitCode(2)
         }
+        let asking = chain.approvalTools
+        if !asking.isEmpty && !showsUI {
+            let tools = asking.count == 1 ? "the tool \(asking[0]) asks" : "the tools \(asking.joined(separator: ", ")) ask"
+            Terminal.error("\(chainFile): \(tools) for approval (\"approve\": true), which needs the terminal UI; run on a terminal without --no-tui or --events -")
+            throw ExitCode(2)
+        }
         let prices = try pricing.table()
         let exporter = try otlp.exporter()
         defer { OTLPOptions.finish(exporter) }
@@ -85,7 +91,7 @@ struct RunCommand: AsyncParsableCommand {
             let runnable = chain.runnable
             let input = value ?? .null
             let streaming = mode == .stream
-            let approver = approveTools ? InspectorApprover() : nil
+            let approver = approveTools || !asking.isEmpty ? InspectorApprover(holdsEveryCall: approveTools) : nil
             let status = try await Inspector.show(
                 title: chainFile, exitOnFinish: exitOnFinish, mouse: !noMouse, prices: prices, approver: approver
             ) { handlers in
@@ -98,8 +104,8 @@ struct RunCommand: AsyncParsableCommand {
                 if status != 0 { throw ExitCode(status) }
                 return
             }
-            if approveTools {
-                Terminal.error("runscope: --approve-tools needs the terminal UI; not running the chain without it")
+            if approveTools || !asking.isEmpty {
+                Terminal.error("runscope: tool calls wait for approval, which needs the terminal UI; not running the chain without it")
                 throw ExitCode(2)
             }
         }

@@ -32,6 +32,18 @@ import Testing
         }
     }
 
+    @Test func aToolThatAsksForApprovalIsRefusedHeadlessNamingIt() async throws {
+        let text = try String(contentsOf: CLI.root.appendingPathComponent("examples/agent.json"), encoding: .utf8)
+            .replacingOccurrences(of: #""returns": "It is sunny"#, with: #""approve": true, "returns": "It is sunny"#)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("approve-\(UUID()).json").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try await CLI.run(["run", path, "--no-history"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("\(path): the tool get_weather asks for approval"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test func inputFlagsOverrideTheDefaultInput() async throws {
         let result = try await CLI.run(["run", "examples/json-output.json", "--mode", "invoke", "--no-tui", "--input", "animal=owls", "--console"])
         #expect(result.status == 0)

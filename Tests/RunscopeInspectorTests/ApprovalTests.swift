@@ -86,4 +86,17 @@ import Testing
         #expect(!approver.isWaiting(taken[0].id))
         approver.decide(taken[0].id, .approve)  // no continuation is resumed twice (that would trap)
     }
+
+    @Test func anApproverForMarkedToolsOnlyLetsTheOthersRun() async throws {
+        let approver = InspectorApprover(holdsEveryCall: false)
+        let plain = ToolApprovalRequest(call: ToolCall(name: "calculator", args: [:], id: "e"), runId: nil)
+        #expect(try await approver.review(plain) == .approve)
+        #expect(approver.takeNew().isEmpty, "the unmarked call did not wait")
+        let marked = ToolApprovalRequest(call: ToolCall(name: "get_weather", args: [:], id: "f"), runId: nil, toolAsks: true)
+        let review = Task { try await approver.review(marked) }
+        var taken: [PendingApproval] = []
+        while taken.isEmpty { taken = approver.takeNew(); await Task.yield() }
+        approver.decide(taken[0].id, .reject)
+        #expect(try await review.value == .reject)
+    }
 }

@@ -42,6 +42,36 @@ import Testing
         #expect(agent.systemPrompt == "You are a helpful assistant." && agent.recursionLimit == 25)
     }
 
+    @Test func approveTrueMarksAToolWhoseCallsWaitForTheUser() async throws {
+        let asking = Self.weather.replacingOccurrences(of: #""returns""#, with: #""approve": true, "returns""#)
+        let retriever = #"{"name": "search", "retriever": {"documents": ["a"]}, "approve": true}"#
+        let chain = try Self.load(Self.agent(tools: "[\"calculator\", \(asking), \(retriever)]"))
+        #expect(chain.warnings.isEmpty, "\(chain.warnings)")
+        #expect(chain.approvalTools == ["get_weather", "search"])
+        let agent = try #require(chain.runnable as? Agent)
+        #expect(agent.tools.map(\.asksForApproval) == [false, true, true])
+        // The approver hears which tool asks; without one nothing waits.
+        final class Asked: ToolApprover {
+            let seen = Locked<[String: Bool]>([:])
+            func review(_ request: ToolApprovalRequest) async throws -> ToolDecision {
+                seen.withLock { $0[request.call.name] = request.toolAsks }
+                return .approve
+            }
+        }
+        let asked = Asked()
+        var config = RunConfig()
+        config.toolApprover = asked
+        _ = try await chain.runnable.invoke(chain.defaultInput!, config: config)
+        #expect(asked.seen.withLock { $0 } == ["get_weather": true, "calculator": false])
+    }
+
+    @Test func approveMustBeABoolean() {
+        let bad = Self.weather.replacingOccurrences(of: #""returns""#, with: #""approve": "yes", "returns""#)
+        #expect { try Self.load(Self.agent(tools: "[\(bad)]")) } throws: { error in
+            "\(error)".contains("agent.json") && "\(error)".contains("approve")
+        }
+    }
+
     @Test func aNameRenamesTheAgentsRun() async throws {
         let text = Self.agent(tools: "[\"calculator\", \(Self.weather)]").replacingOccurrences(
             of: #""chain": {"agent""#, with: #""chain": {"name": "weather_agent", "agent""#)

@@ -62,7 +62,7 @@ struct ToolsNode: Sendable {
                 "Error: \(call.name) is not a valid tool, try one of [\(names)].", toolCallId: call.id ?? "",
                 name: call.name, status: .error)
         }
-        guard let call = try await ToolApproval.review(call, config: config, runId: runId) else {
+        guard let call = try await ToolApproval.review(call, of: tool, config: config, runId: runId) else {
             return ToolApproval.rejection(of: call)
         }
         let output = try await tool.invoke(call.asValue, config: config)

@@ -6,6 +6,8 @@ public struct RetrieverTool: Tool {
     public let retriever: any Retriever
     /// Put between documents in the answer.
     public let separator: String
+    /// Each call waits for the user's decision (`"approve": true`).
+    public var asksForApproval = false
 
     /// A tool named `name` that searches `retriever`.
     public init(retriever: any Retriever, name: String, description: String, separator: String = "\n\n") {

@@ -18,6 +18,8 @@ public struct ScriptedTool: Tool {
     /// Seconds to wait before answering.
     public let delay: Double
     public let callbacks: [any CallbackHandler]
+    /// Each call waits for the user's decision (`"approve": true`).
+    public var asksForApproval = false
 
     /// A scripted tool with the given spec, behaviour and delay.
     public init(spec: ToolSpec, behavior: Behavior, delay: Double = 0, callbacks: [any CallbackHandler] = []) {

@@ -35,6 +35,9 @@ public protocol Tool: Runnable {
     /// `handle_tool_error=True`): the run then ends normally with the error text
     /// (a tool message whose `status` is `error`), for the model to read.
     var handlesToolErrors: Bool { get }
+    /// Whether each call waits for the user's decision even without `--approve-tools`
+    /// (`"approve": true` in a chain file); asked by the config's `ToolApprover`. Default: false.
+    var asksForApproval: Bool { get }
     /// Runs the tool on its arguments.
     func run(_ args: ValueObject) async throws -> Value
     /// Runs the tool on its arguments with the config for nested runs (a retriever
@@ -46,6 +49,7 @@ extension Tool {
     public var name: String { spec.name }
     public var callbacks: [any CallbackHandler] { [] }
     public var handlesToolErrors: Bool { false }
+    public var asksForApproval: Bool { false }
 
     public func run(_ args: ValueObject, config: RunConfig) async throws -> Value {
         try await run(args)

@@ -16,11 +16,15 @@ public struct ToolApprovalRequest: Sendable, Equatable {
     public var call: ToolCall
     /// The run that waits: the agent's `tools` node, or the `ToolExecutor`'s run.
     public var runId: UUID?
+    /// Whether the tool itself asks for approval (`"approve": true`); an approver that holds
+    /// only such calls lets the others run.
+    public var toolAsks: Bool
 
     /// A request for `call`, waited on by run `runId`.
-    public init(call: ToolCall, runId: UUID?) {
+    public init(call: ToolCall, runId: UUID?, toolAsks: Bool = false) {
         self.call = call
         self.runId = runId
+        self.toolAsks = toolAsks
     }
 }
 
@@ -38,9 +42,9 @@ public enum ToolDecision: Sendable, Equatable {
 enum ToolApproval {
     /// The call to run (`call`, or with the edited arguments), or nil when the user rejected it.
     /// Without an approver every call runs as made.
-    static func review(_ call: ToolCall, config: RunConfig, runId: UUID?) async throws -> ToolCall? {
+    static func review(_ call: ToolCall, of tool: any Tool, config: RunConfig, runId: UUID?) async throws -> ToolCall? {
         guard let approver = config.toolApprover else { return call }
-        switch try await approver.review(ToolApprovalRequest(call: call, runId: runId)) {
+        switch try await approver.review(ToolApprovalRequest(call: call, runId: runId, toolAsks: tool.asksForApproval)) {
         case .approve: return call
         case .edit(let arguments):
             var edited = call

@@ -20,7 +20,7 @@ public struct ToolExecutor: Runnable {
                 }
                 var call = call
                 if call.id == nil { call.id = "call_\(outputs.count + 1)" }
-                guard let approved = try await ToolApproval.review(call, config: config, runId: run.info.runId) else {
+                guard let approved = try await ToolApproval.review(call, of: tool, config: config, runId: run.info.runId) else {
                     outputs.append(.message(ToolApproval.rejection(of: call)))
                     continue
                 }
