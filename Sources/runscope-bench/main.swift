@@ -1,7 +1,7 @@
 // runscope-bench: prints speed figures as JSON. Run it in release:
 //   swift run -c release runscope-bench
 //   swift run -c release runscope-bench --only otlp     (what --otlp costs the chain)
-//   swift run -c release runscope-bench --only inspector     (a frame of 100,000 runs: tree and timeline)
+//   swift run -c release runscope-bench --only inspector     (a frame of 100,000 and 1,000,000 runs, the timeline, 200,000 tokens/s)
 //   swift run -c release runscope-bench --only otlp-receive     (spans/s runscope otlp takes)
 //   swift run -c release runscope-bench --only provider     (the providers' client overhead per chunk)
 import Foundation
@@ -100,11 +100,19 @@ if Array(CommandLine.arguments.dropFirst()) == ["--only", "otlp-receive"] {
 if Array(CommandLine.arguments.dropFirst()) == ["--only", "inspector"] {
     let tree = InspectorBenchmark.renderFrame(runs: 100_000)
     let timeline = InspectorBenchmark.renderFrame(runs: 100_000, timeline: true)
+    let million = InspectorBenchmark.renderFrame(runs: 1_000_000)
+    // 200,000 tokens/s for 5 s on one stream, drawn at 60 frames/s: the UI thread's share of a core.
+    let fast = InspectorBenchmark.throughput(tokens: 1_000_000, streams: 1, framesPerSecond: 60, producerRate: 200_000)
     let figures: Value = [
         "render_100k_runs_ms_median": round3(tree.medianMilliseconds),
         "render_100k_runs_ms_max": round3(tree.maxMilliseconds),
+        "render_1m_runs_ms_median": round3(million.medianMilliseconds),
+        "render_1m_runs_ms_max": round3(million.maxMilliseconds),
         "timeline_100k_runs_ms_median": round3(timeline.medianMilliseconds),
         "timeline_100k_runs_ms_max": round3(timeline.maxMilliseconds),
+        "stream_200k_tokens_per_s_tokens_per_s": round3(fast.tokensPerSecond),
+        "stream_200k_tokens_per_s_frames_per_s": round3(Double(fast.frames) / fast.seconds),
+        "stream_200k_tokens_per_s_ui_cpu_share": round3(fast.averageFrameMilliseconds * Double(fast.frames) / fast.seconds / 1000),
     ]
     print(figures.jsonString(indent: 2))
     exit(0)
