@@ -42,4 +42,20 @@ import Testing
             }
         }
     }
+
+    /// `chain-file` (10⁶ runs): a variable name holding a newline was quoted as it was, so the
+    /// template's error spread over two lines; control characters are now written as escapes.
+    @Test func aTemplateErrorQuotesControlCharactersAsEscapes() {
+        #expect {
+            try PromptTemplate.fromTemplate("Answer from this context only{\n:context}")
+        } throws: { error in
+            let message = "\(error)"
+            return message.contains("invalid variable '{\\n:context}'") && !message.contains("\n")
+        }
+        #expect {
+            try ChatPromptTemplate.fromMessages([("hu\rman", "hi")])
+        } throws: { error in
+            "\(error)".contains("unknown message role 'hu\\rman'")
+        }
+    }
 }

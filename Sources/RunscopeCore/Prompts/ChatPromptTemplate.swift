@@ -54,7 +54,7 @@ public struct ChatPromptTemplate: Runnable {
             return .placeholder(variableName: name, optional: true)
         }
         guard let parsedRole = Message.Role(name: role) else {
-            throw TemplateError("unknown message role '\(role)' (expected system, human, user, ai, assistant, tool or placeholder)")
+            throw TemplateError("unknown message role '\(FStringTemplate.visible(role))' (expected system, human, user, ai, assistant, tool or placeholder)")
         }
         return .template(parsedRole, try TextTemplate(template, format: format))
     }

@@ -52,7 +52,7 @@ struct FStringTemplate: Sendable, Equatable {
                 }
                 guard trimmed.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "[" || $0 == "]" })
                 else {
-                    throw TemplateError("invalid variable '{\(name)}' at column \(start) of template \(quote(template)) (format specs are not supported)")
+                    throw TemplateError("invalid variable '{\(Self.visible(name))}' at column \(start) of template \(quote(template)) (format specs are not supported)")
                 }
                 return trimmed
             }
@@ -64,7 +64,25 @@ struct FStringTemplate: Sendable, Equatable {
 
     static func quote(_ template: String) -> String {
         let short = template.count > 60 ? String(template.prefix(57)) + "..." : template
-        return "\"" + short.replacingOccurrences(of: "\n", with: "\\n") + "\""
+        return "\"" + visible(short) + "\""
+    }
+
+    /// `text` with its control characters written as escapes (`\n`, `\r`, `\t`, `\u{1B}`), so
+    /// that a message quoting it stays one line (the fuzz target `chain-file` found a variable
+    /// name holding a newline).
+    static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.properties.generalCategory == .control: out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     /// The variable names, in order of first appearance.

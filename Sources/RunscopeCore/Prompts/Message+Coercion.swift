@@ -35,7 +35,7 @@ extension Message {
             }
         default: break
         }
-        throw TemplateError("'\(variable)' must hold messages (a message, a string, a [role, content] pair or {\"role\", \"content\"}), got \(value.kindName)")
+        throw TemplateError("'\(FStringTemplate.visible(variable))' must hold messages (a message, a string, a [role, content] pair or {\"role\", \"content\"}), got \(value.kindName)")
     }
 
     /// Messages from a value: a list of message-like values, or one of them.

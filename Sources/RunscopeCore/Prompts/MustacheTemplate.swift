@@ -17,7 +17,7 @@ struct MustacheTemplate: Sendable, Equatable {
     init(_ template: String) throws(TemplateError) {
         var scanner = Scanner(text: template)
         let (nodes, closing) = try scanner.parse(until: nil)
-        if let closing { throw TemplateError("unexpected {{/\(closing)}} in template \(FStringTemplate.quote(template))") }
+        if let closing { throw TemplateError("unexpected {{/\(FStringTemplate.visible(closing))}} in template \(FStringTemplate.quote(template))") }
         self.nodes = nodes
     }
 
@@ -124,7 +124,7 @@ struct MustacheTemplate: Sendable, Equatable {
         }
 
         private func unclosed(_ name: String) -> TemplateError {
-            TemplateError("section {{#\(name)}} is not closed in template \(FStringTemplate.quote(text))")
+            TemplateError("section {{#\(FStringTemplate.visible(name))}} is not closed in template \(FStringTemplate.quote(text))")
         }
 
         mutating func readTag() throws(TemplateError) -> String {
