@@ -6,15 +6,12 @@ import RunscopeCore
 /// requests once a frame (`takeNew`) and answers with `decide`; a review whose run is
 /// cancelled meanwhile ends with a `CancellationError`, and a later answer to it is ignored.
 public final class InspectorApprover: ToolApprover {
-    private struct Waiting {
-        var request: PendingApproval
-        var continuation: CheckedContinuation<ToolDecision, any Error>?
-    }
-
     private struct State {
         var nextId = 1
-        var waiting: [Int: Waiting] = [:]
+        /// The reviews that wait, by id.
+        var waiting: [Int: CheckedContinuation<ToolDecision, any Error>] = [:]
         var new: [PendingApproval] = []
+        /// Reviews cancelled before they began to wait (dropped as they would begin).
         var cancelled: Set<Int> = []
     }
 
@@ -37,8 +34,8 @@ public final class InspectorApprover: ToolApprover {
             try await withCheckedThrowingContinuation { continuation in
                 let pending = PendingApproval(id: id, call: request.call, runId: request.runId)
                 let cancelledAlready = state.withLock { state in
-                    guard !state.cancelled.contains(id) else { return true }
-                    state.waiting[id] = Waiting(request: pending, continuation: continuation)
+                    guard state.cancelled.remove(id) == nil else { return true }
+                    state.waiting[id] = continuation
                     state.new.append(pending)
                     return false
                 }
@@ -46,9 +43,12 @@ public final class InspectorApprover: ToolApprover {
             }
         } onCancel: {
             let continuation = state.withLock { state -> CheckedContinuation<ToolDecision, any Error>? in
-                state.cancelled.insert(id)
                 state.new.removeAll { $0.id == id }
-                return state.waiting.removeValue(forKey: id)?.continuation
+                guard let waiting = state.waiting.removeValue(forKey: id) else {
+                    state.cancelled.insert(id)  // not waiting yet: the review drops itself as it begins
+                    return nil
+                }
+                return waiting
             }
             continuation?.resume(throwing: CancellationError())
         }
@@ -69,7 +69,7 @@ public final class InspectorApprover: ToolApprover {
 
     /// Answers request `id` (nothing happens if it no longer waits).
     public func decide(_ id: Int, _ decision: ToolDecision) {
-        let continuation = state.withLock { $0.waiting.removeValue(forKey: id)?.continuation }
+        let continuation = state.withLock { $0.waiting.removeValue(forKey: id) }
         continuation?.resume(returning: decision)
     }
 }

@@ -8,10 +8,8 @@ extension InspectorState {
         let first = approvals.isEmpty
         approvals += requests
         guard first, let request = approvals.first, let runId = request.runId, let index = forest.index(of: runId) else { return }
-        forest.reveal(index)
-        forest.ensureRows()
         follow = false
-        select(index)
+        revealAndSelect(index)
     }
 
     /// The effects of `key` when a call waits and the key answers it; nil when it does not.

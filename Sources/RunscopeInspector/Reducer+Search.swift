@@ -55,9 +55,7 @@ extension InspectorState {
             return
         }
         userMoved()
-        forest.reveal(found)
-        forest.ensureRows()
-        select(found)
+        revealAndSelect(found)
         if let tab = match.tab {
             selectTab(tab)
             message = "\"\(search.query)\" in the \(tab.title) of \(forest[found].name)"

@@ -78,9 +78,14 @@ extension InspectorState {
             if node.runType.isModel && node.status.isActive && node.tokenCount > 0 { return }
         }
         guard selected != target, forest.isShown(target) else { return }
-        forest.reveal(target)
+        revealAndSelect(target)
+    }
+
+    /// Opens the runs above `index` so that it has a row, and selects it.
+    mutating func revealAndSelect(_ index: Int) {
+        forest.reveal(index)
         forest.ensureRows()
-        select(target)
+        select(index)
     }
 
     /// Resets run data for a new chain run; view settings stay.
@@ -127,9 +132,7 @@ extension InspectorState {
         confirmingQuit = false
         approvals = []
         if follow, chain == .failed, let origin = failureOrigin() {
-            forest.reveal(origin)
-            forest.ensureRows()
-            select(origin)
+            revealAndSelect(origin)
             selectTab(.error)
         }
     }

@@ -74,14 +74,20 @@ import Testing
         #expect(missing.hasPrefix("\(home.path): run ") && missing.contains("has 0 tokens in table tokens"), "\(missing)")
     }
 
-    @Test func aLockedDatabaseBecomesOneWarningAndTheChainCompletes() async throws {
-        let home = try TemporaryHistory()
-        defer { home.remove() }
+    /// A history whose database another connection holds `BEGIN EXCLUSIVE` (ROLLBACK frees it).
+    static func lockedByAnotherConnection(_ home: TemporaryHistory) throws -> DatabaseQueue {
         _ = try HistoryDatabase.open(path: home.path)
         var config = Configuration()
         config.allowsUnsafeTransactions = true
         let holder = try DatabaseQueue(path: home.path, configuration: config)
         try holder.inDatabase { db in try db.execute(sql: "BEGIN EXCLUSIVE") }
+        return holder
+    }
+
+    @Test func aLockedDatabaseBecomesOneWarningAndTheChainCompletes() async throws {
+        let home = try TemporaryHistory()
+        defer { home.remove() }
+        let holder = try Self.lockedByAnotherConnection(home)
         defer { try? holder.inDatabase { db in try db.execute(sql: "ROLLBACK") } }
         let recorder = HistoryRecorder(path: home.path, source: "run", timeout: 0.1)
         let output = try await Chains.stream(try Chains.joke("still here"), ["animal": "cats"], handlers: [recorder])
@@ -93,11 +99,7 @@ import Testing
     @Test func aDatabaseLockedForLongerThanTheTimeoutLosesNothingOnceFreed() async throws {
         let home = try TemporaryHistory()
         defer { home.remove() }
-        _ = try HistoryDatabase.open(path: home.path)
-        var config = Configuration()
-        config.allowsUnsafeTransactions = true
-        let holder = try DatabaseQueue(path: home.path, configuration: config)
-        try holder.inDatabase { db in try db.execute(sql: "BEGIN EXCLUSIVE") }
+        let holder = try Self.lockedByAnotherConnection(home)
         let recorder = HistoryRecorder(path: home.path, source: "run", timeout: 0.05, interval: 0.01)
         for round in 0..<3 {
             _ = try await Chains.stream(try Chains.joke("round \(round)"), ["animal": "cats"], handlers: [recorder])
