@@ -22,6 +22,7 @@ final class AgentLoop {
         var rootConfig = config
         rootConfig.metadata = rootConfig.metadata.merging(agent.agentMetadata)
         self.root = try rootConfig.startChainRun(name: agent.name, inputs: input)
+        config.keep(agent, input: input, runId: root.runId)
     }
 
     /// The agent's output: the whole conversation.

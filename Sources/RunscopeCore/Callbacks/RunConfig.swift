@@ -21,6 +21,8 @@ public struct RunConfig: Sendable {
     public var callKwargs: ValueObject = [:]
     /// Asked before every tool call runs (`--approve-tools`); inherited by nested runs.
     public var toolApprover: (any ToolApprover)?
+    /// Keeps each run's component, input and config so one step can run again; inherited.
+    public var stepKeeper: (any StepKeeper)?
 
     /// A config with the given settings.
     public init(
@@ -51,6 +53,7 @@ public struct RunConfig: Sendable {
         result.runId = runId ?? binding.runId
         result.maxConcurrency = maxConcurrency ?? binding.maxConcurrency
         result.toolApprover = toolApprover ?? binding.toolApprover
+        result.stepKeeper = stepKeeper ?? binding.stepKeeper
         return result
     }
 

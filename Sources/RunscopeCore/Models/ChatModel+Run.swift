@@ -43,6 +43,7 @@ extension ChatModel {
     public func invoke(_ input: Value, config: RunConfig) async throws -> Value {
         let messages = try self.messages(from: input)
         let run = try startRun(messages, config: config)
+        config.keep(self, input: input, runId: run.runId)
         var options = ChatCallOptions(kwargs: config.callKwargs)
         options.run = run
         var message: Message
@@ -97,6 +98,7 @@ extension ChatModel {
                     }
                     let messages = try self.messages(from: input)
                     let run = try startRun(messages, config: config)
+                    config.keep(self, input: input, runId: run.runId)
                     var options = ChatCallOptions(kwargs: config.callKwargs)
                     options.run = run
                     emitter = TokenEmitter(stream: chatStream(messages, options: options), run: run)

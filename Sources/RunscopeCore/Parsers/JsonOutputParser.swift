@@ -23,7 +23,7 @@ public struct JsonOutputParser: Runnable {
     }
 
     public func invoke(_ input: Value, config: RunConfig) async throws -> Value {
-        try await config.traced(name: name, runType: .parser, inputs: input) { _ in
+        try await config.traced(name: name, runType: .parser, inputs: input, keeping: self) { _ in
             try Self.parse(parserText(input))
         }
     }
@@ -33,7 +33,7 @@ public struct JsonOutputParser: Runnable {
     }
 
     public func transform(_ input: ValueStream, config: RunConfig) -> ValueStream {
-        config.tracedTransform(input, name: name, runType: .parser) { stream, _ in
+        config.tracedTransform(input, name: name, runType: .parser, keeping: self) { stream, _ in
             ValueStream {
                 var upstream = stream.makeAsyncIterator()
                 var text = ""

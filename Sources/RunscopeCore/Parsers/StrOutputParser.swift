@@ -6,7 +6,7 @@ public struct StrOutputParser: Runnable {
     public init(name: String = "StrOutputParser") { self.name = name }
 
     public func invoke(_ input: Value, config: RunConfig) async throws -> Value {
-        try await config.traced(name: name, runType: .parser, inputs: input) { _ in .string(parserText(input)) }
+        try await config.traced(name: name, runType: .parser, inputs: input, keeping: self) { _ in .string(parserText(input)) }
     }
 
     public func streamValues(_ input: Value, config: RunConfig) -> ValueStream {
@@ -14,6 +14,6 @@ public struct StrOutputParser: Runnable {
     }
 
     public func transform(_ input: ValueStream, config: RunConfig) -> ValueStream {
-        config.tracedMap(input, name: name, runType: .parser) { .string(parserText($0)) }
+        config.tracedMap(input, name: name, runType: .parser, keeping: self) { .string(parserText($0)) }
     }
 }

@@ -85,7 +85,7 @@ public struct ChatPromptTemplate: Runnable {
     }
 
     public func invoke(_ input: Value, config: RunConfig) async throws -> Value {
-        try await config.traced(name: name, runType: .prompt, inputs: input, serialized: serialized) { _ in
+        try await config.traced(name: name, runType: .prompt, inputs: input, serialized: serialized, keeping: self) { _ in
             .promptValue(.chat(try formatMessages(input)))
         }
     }

@@ -13,6 +13,7 @@ extension Retriever {
         let query = input.objectValue?["query"]?.stringValue ?? input.text
         let run = config.manager(callbacks).makeRun(name: config.runName ?? name, runType: .retriever, runId: config.runId)
         try run.startRetriever(query: query)
+        config.keep(self, input: input, runId: run.runId)
         let documents: [Document]
         do {
             documents = try await retrieve(query)

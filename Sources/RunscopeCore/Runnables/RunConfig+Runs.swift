@@ -20,11 +20,13 @@ extension RunConfig {
 
     /// Runs `body` as one chain-like run: start with `inputs`, then end with the
     /// output, or with the error, which is rethrown.
+    /// `keeping`: the component that runs, kept with `inputs` for the step keeper.
     public func traced(
         name: String, runType: RunType = .chain, inputs: Value, serialized: Value? = nil,
-        _ body: (RunManager) async throws -> Value
+        keeping component: (any Runnable)? = nil, _ body: (RunManager) async throws -> Value
     ) async throws -> Value {
         let run = try startChainRun(name: name, runType: runType, inputs: inputs, serialized: serialized)
+        if let component { keep(component, input: inputs, runId: run.runId) }
         let output: Value
         do {
             output = try await body(run)
@@ -40,13 +42,15 @@ extension RunConfig {
     /// `_transform_stream_with_config`: the run starts when the first input chunk
     /// arrives (with the placeholder input `{"input": ""}`), and ends with the
     /// added-up output and, as `inputs`, the added-up input.
+    /// `keeping`: the component that runs, kept with the added-up input before the run ends.
     public func tracedTransform(
-        _ input: ValueStream, name: String, runType: RunType = .chain,
+        _ input: ValueStream, name: String, runType: RunType = .chain, keeping component: (any Runnable)? = nil,
         _ body: @escaping @Sendable (ValueStream, RunManager) -> ValueStream
     ) -> ValueStream {
         let config = self
         return ValueStream {
-            let state = TracedTransformState(input: input, config: config, name: name, runType: runType, body: body)
+            let state = TracedTransformState(
+                input: input, config: config, name: name, runType: runType, component: component, body: body)
             return { try await state.next() }
         }
     }
@@ -54,12 +58,13 @@ extension RunConfig {
     /// `tracedTransform` for a run that maps each chunk on its own (a string parser):
     /// the same events, one layer less per chunk.
     public func tracedMap(
-        _ input: ValueStream, name: String, runType: RunType = .chain,
+        _ input: ValueStream, name: String, runType: RunType = .chain, keeping component: (any Runnable)? = nil,
         _ map: @escaping @Sendable (Value) throws -> Value
     ) -> ValueStream {
         let config = self
         return ValueStream {
-            let state = TracedTransformState(input: input, config: config, name: name, runType: runType, map: map)
+            let state = TracedTransformState(
+                input: input, config: config, name: name, runType: runType, component: component, map: map)
             return { try await state.next() }
         }
     }
@@ -81,17 +86,19 @@ final class TracedTransformState: @unchecked Sendable {
     private let config: RunConfig
     private let name: String
     private let runType: RunType
+    private let component: (any Runnable)?
     private let body: (@Sendable (ValueStream, RunManager) -> ValueStream)?
     private let map: (@Sendable (Value) throws -> Value)?
 
     init(
-        input: ValueStream, config: RunConfig, name: String, runType: RunType,
+        input: ValueStream, config: RunConfig, name: String, runType: RunType, component: (any Runnable)? = nil,
         body: (@Sendable (ValueStream, RunManager) -> ValueStream)? = nil, map: (@Sendable (Value) throws -> Value)? = nil
     ) {
         self.upstream = input.makeAsyncIterator()
         self.config = config
         self.name = name
         self.runType = runType
+        self.component = component
         self.body = body
         self.map = map
     }
@@ -107,12 +114,19 @@ final class TracedTransformState: @unchecked Sendable {
             }
         } catch {
             finished = true
+            keepStep(run)
             try? run.chainError(error, inputs: finalInput.value)
             throw error
         }
         finished = true
+        keepStep(run)
         try run.chainEnd(finalOutput.value ?? .null, inputs: finalInput.value ?? .null)
         return nil
+    }
+
+    /// Keeps the step with its whole input, which is known only now.
+    private func keepStep(_ run: RunManager) {
+        if let component { config.keep(component, input: finalInput.value ?? .null, runId: run.runId) }
     }
 
     private func start() async throws {

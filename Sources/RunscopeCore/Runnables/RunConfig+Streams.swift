@@ -3,7 +3,7 @@ extension RunConfig {
     /// Streams `body` as one chain-like run: it starts with `inputs` when first
     /// pulled, passes chunks on, and ends with the added-up output or the error.
     public func tracedStream(
-        name: String, runType: RunType = .chain, inputs: Value,
+        name: String, runType: RunType = .chain, inputs: Value, keeping component: (any Runnable)? = nil,
         _ body: @escaping @Sendable (RunManager) -> ValueStream
     ) -> ValueStream {
         let config = self
@@ -17,6 +17,7 @@ extension RunConfig {
                 if run == nil {
                     let started = try config.startChainRun(name: name, runType: runType, inputs: inputs)
                     run = started
+                    if let component { config.keep(component, input: inputs, runId: started.runId) }
                     inner = body(started).makeAsyncIterator()
                 }
                 do {

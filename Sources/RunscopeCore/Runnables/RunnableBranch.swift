@@ -26,14 +26,14 @@ public struct RunnableBranch: Runnable {
     }
 
     public func invoke(_ input: Value, config: RunConfig) async throws -> Value {
-        try await config.traced(name: name, inputs: input) { run in
+        try await config.traced(name: name, inputs: input, keeping: self) { run in
             let (runnable, tag) = try await choose(input, config: config, run: run)
             return try await runnable.invoke(input, config: run.childConfig(config, tag: tag))
         }
     }
 
     public func streamValues(_ input: Value, config: RunConfig) -> ValueStream {
-        config.tracedStream(name: name, inputs: input) { run in
+        config.tracedStream(name: name, inputs: input, keeping: self) { run in
             ValueStream {
                 var inner: ValueStream.AsyncIterator?
                 return {

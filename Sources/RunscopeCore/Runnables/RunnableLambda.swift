@@ -17,7 +17,7 @@ public struct RunnableLambda: Runnable {
     }
 
     public func invoke(_ input: Value, config: RunConfig) async throws -> Value {
-        try await config.traced(name: name, inputs: input) { run in
+        try await config.traced(name: name, inputs: input, keeping: self) { run in
             try await body(input, run.childConfig(config))
         }
     }
@@ -28,7 +28,7 @@ public struct RunnableLambda: Runnable {
 
     public func transform(_ input: ValueStream, config: RunConfig) -> ValueStream {
         let body = self.body
-        return config.tracedTransform(input, name: name) { stream, run in
+        return config.tracedTransform(input, name: name, keeping: self) { stream, run in
             ValueStream.deferred {
                 let whole = try await stream.reduce() ?? .null
                 return try await body(whole, run.childConfig(config))

@@ -14,7 +14,7 @@ public struct RunnableParallel: Runnable {
     public var name: String { customName ?? "RunnableParallel<\(steps.map(\.key).joined(separator: ","))>" }
 
     public func invoke(_ input: Value, config: RunConfig) async throws -> Value {
-        try await config.traced(name: name, inputs: input) { run in
+        try await config.traced(name: name, inputs: input, keeping: self) { run in
             try await invokeBranches(input, config: config, run: run)
         }
     }
@@ -35,7 +35,7 @@ public struct RunnableParallel: Runnable {
     }
 
     public func transform(_ input: ValueStream, config: RunConfig) -> ValueStream {
-        config.tracedTransform(input, name: name) { stream, run in
+        config.tracedTransform(input, name: name, keeping: self) { stream, run in
             streamBranches(stream, config: config, run: run)
         }
     }

@@ -6,7 +6,7 @@ public struct RunnablePassthrough: Runnable {
     public init(name: String = "RunnablePassthrough") { self.name = name }
 
     public func invoke(_ input: Value, config: RunConfig) async throws -> Value {
-        try await config.traced(name: name, inputs: input) { _ in input }
+        try await config.traced(name: name, inputs: input, keeping: self) { _ in input }
     }
 
     public func streamValues(_ input: Value, config: RunConfig) -> ValueStream {
@@ -14,7 +14,7 @@ public struct RunnablePassthrough: Runnable {
     }
 
     public func transform(_ input: ValueStream, config: RunConfig) -> ValueStream {
-        config.tracedTransform(input, name: name) { stream, _ in stream }
+        config.tracedTransform(input, name: name, keeping: self) { stream, _ in stream }
     }
 
     /// `RunnablePassthrough.assign(...)`: the input object plus new keys computed by `mapper`.
@@ -33,7 +33,7 @@ public struct RunnableAssign: Runnable {
     public var name: String { "RunnableAssign<\(mapper.steps.map(\.key).joined(separator: ","))>" }
 
     public func invoke(_ input: Value, config: RunConfig) async throws -> Value {
-        try await config.traced(name: name, inputs: input) { run in
+        try await config.traced(name: name, inputs: input, keeping: self) { run in
             let base = try Self.object(input)
             let mapped = try await mapper.invoke(input, config: run.childConfig(config))
             return .object(base.merging(mapped.objectValue ?? [:]))
@@ -46,7 +46,7 @@ public struct RunnableAssign: Runnable {
 
     public func transform(_ input: ValueStream, config: RunConfig) -> ValueStream {
         let mapper = self.mapper
-        return config.tracedTransform(input, name: name) { stream, run in
+        return config.tracedTransform(input, name: name, keeping: self) { stream, run in
             ValueStream {
                 var mapped: ValueStream.AsyncIterator?
                 return {
@@ -80,7 +80,7 @@ public struct RunnablePick: Runnable {
     public var name: String { "RunnablePick<\(keys.joined(separator: ","))>" }
 
     public func invoke(_ input: Value, config: RunConfig) async throws -> Value {
-        try await config.traced(name: name, inputs: input) { _ in pick(input) }
+        try await config.traced(name: name, inputs: input, keeping: self) { _ in pick(input) }
     }
 
     /// The picked value(s) of `input`.

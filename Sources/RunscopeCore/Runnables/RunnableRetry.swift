@@ -50,7 +50,7 @@ public struct RunnableRetry: Runnable {
     }
 
     public func invoke(_ input: Value, config: RunConfig) async throws -> Value {
-        try await config.traced(name: name, inputs: input) { run in
+        try await config.traced(name: name, inputs: input, keeping: self) { run in
             var attempt = 1
             while true {
                 do {
@@ -66,7 +66,7 @@ public struct RunnableRetry: Runnable {
     /// Streams; an attempt that fails before its first chunk is retried, one that
     /// fails later is not (its chunks were already passed on).
     public func streamValues(_ input: Value, config: RunConfig) -> ValueStream {
-        config.tracedStream(name: name, inputs: input) { run in
+        config.tracedStream(name: name, inputs: input, keeping: self) { run in
             ValueStream {
                 var committed: ValueStream.AsyncIterator?
                 return {

@@ -24,7 +24,7 @@ public struct RunnableSequence: Runnable {
     }
 
     public func invoke(_ input: Value, config: RunConfig) async throws -> Value {
-        try await config.traced(name: name, inputs: input) { run in
+        try await config.traced(name: name, inputs: input, keeping: self) { run in
             var value = input
             for (index, step) in steps.enumerated() {
                 value = try await step.invoke(value, config: run.childConfig(config, tag: "seq:step:\(index + 1)"))
@@ -39,7 +39,7 @@ public struct RunnableSequence: Runnable {
 
     public func transform(_ input: ValueStream, config: RunConfig) -> ValueStream {
         let steps = self.steps
-        return config.tracedTransform(input, name: name) { stream, run in
+        return config.tracedTransform(input, name: name, keeping: self) { stream, run in
             var pipeline = stream
             for (index, step) in steps.enumerated() {
                 pipeline = step.transform(pipeline, config: run.childConfig(config, tag: "seq:step:\(index + 1)"))

@@ -22,7 +22,7 @@ public struct RunnableWithFallbacks: Runnable {
     private var candidates: [any Runnable] { [runnable] + fallbacks }
 
     public func invoke(_ input: Value, config: RunConfig) async throws -> Value {
-        try await config.traced(name: name, inputs: input) { run in
+        try await config.traced(name: name, inputs: input, keeping: self) { run in
             var firstError: (any Error)?
             for candidate in candidates {
                 do {
@@ -39,7 +39,7 @@ public struct RunnableWithFallbacks: Runnable {
     public func streamValues(_ input: Value, config: RunConfig) -> ValueStream {
         let candidates = self.candidates
         let handles = self.handles
-        return config.tracedStream(name: name, inputs: input) { run in
+        return config.tracedStream(name: name, inputs: input, keeping: self) { run in
             ValueStream {
                 var committed: ValueStream.AsyncIterator?
                 return {

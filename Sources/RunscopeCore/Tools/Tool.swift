@@ -73,6 +73,7 @@ extension Tool {
             name: config.runName ?? name, runType: .tool, runId: config.runId,
             serialized: ["name": .string(spec.name), "description": .string(spec.description)],
             extra: toolCallId.map { ["tool_call_id": .string($0)] } ?? [:])
+        config.keep(self, input: input, runId: run.runId)
         try run.startTool(input: input.objectValue != nil ? Value.object(args).pythonRepr : input.text, inputs: .object(args))
         let output: Value
         var status = ToolStatus.success

@@ -11,7 +11,7 @@ public struct ToolExecutor: Runnable {
     }
 
     public func invoke(_ input: Value, config: RunConfig) async throws -> Value {
-        try await config.traced(name: name, inputs: input) { run in
+        try await config.traced(name: name, inputs: input, keeping: self) { run in
             let calls = try Self.toolCalls(in: input)
             var outputs: [Value] = []
             for call in calls {
