@@ -1,3 +1,5 @@
+import RunscopeCore
+
 /// Why a chain file cannot be loaded: the file, the JSON path and what was expected,
 /// as one line (`chain.json: $.kwargs.temperature: expected a number, got "hot"`).
 public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -14,8 +16,10 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
+    /// One line: control characters in the file's names and values are written as escapes.
     public var description: String {
-        location.isEmpty ? "\(file): \(message)" : "\(file): \(location): \(message)"
+        let text = location.isEmpty ? "\(file): \(message)" : "\(file): \(location): \(message)"
+        return VisibleText.escaped(text)
     }
 }
 
@@ -26,5 +30,5 @@ public struct LoadWarning: Sendable, Equatable, CustomStringConvertible {
     public var location: String
     public var message: String
 
-    public var description: String { "\(file): \(location): warning: \(message)" }
+    public var description: String { VisibleText.escaped("\(file): \(location): warning: \(message)") }
 }

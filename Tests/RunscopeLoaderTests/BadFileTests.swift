@@ -26,6 +26,18 @@ import Testing
         }
     }
 
+    /// `chain-file` (fuzzing): a class id holding a newline was quoted as it was, so the
+    /// error took two lines. Every error and warning is one line, control characters escaped.
+    @Test func aClassIdWithANewlineIsQuotedAsAnEscape() {
+        let text = #"{"lc": 1, "type": "not_implemented", "id": ["l\ngchain_core", "fake", "FakeListLLM"]}"#
+        do {
+            _ = try ChainFile.load(text: text, file: "fuzz.json", environment: [:])
+            Issue.record("loaded")
+        } catch {
+            #expect(error.description == #"fuzz.json: $: cannot load l\ngchain_core.fake.FakeListLLM: LangChain marks it not_implemented (it has no serialized form)"#)
+        }
+    }
+
     @Test func everyFileInTheCorpusHasAnExpectation() throws {
         let listed = Set(try Self.expectations().map(\.0))
         let files = Set(try LoaderFixtures.files("bad", suffix: ".json")).subtracting(["expected.json", "unknown-kwarg.json"])

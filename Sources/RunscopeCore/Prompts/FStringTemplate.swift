@@ -67,23 +67,8 @@ struct FStringTemplate: Sendable, Equatable {
         return "\"" + visible(short) + "\""
     }
 
-    /// `text` with its control characters written as escapes (`\n`, `\r`, `\t`, `\u{1B}`), so
-    /// that a message quoting it stays one line (the fuzz target `chain-file` found a variable
-    /// name holding a newline).
-    static func visible(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.properties.generalCategory == .control: out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// `text` with its control characters written as escapes (see ``VisibleText``).
+    static func visible(_ text: String) -> String { VisibleText.escaped(text) }
 
     /// The variable names, in order of first appearance.
     var variables: [String] {
