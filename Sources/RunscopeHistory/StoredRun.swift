@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RunscopeCore
 
 /// A run as read back from the `runs` table (for diffs).
 public struct StoredRun: Sendable, Equatable {
@@ -41,6 +42,10 @@ public struct StoredRun: Sendable, Equatable {
         self.tokens = tokens
         self.costUSD = costUSD
     }
+
+    /// A value as a diff reads it (`outputText`): strings as they are, messages by their
+    /// content, a conversation as its lines, others as compact JSON.
+    public static func text(of value: Value) -> String { RunShapes.text(value) }
 
     /// The columns `init(row:)` reads, in this order.
     static let columns = "id, parent_id, position, name, run_type, status, start_time, end_time, output_text, error_type, error, "

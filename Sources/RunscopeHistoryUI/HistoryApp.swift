@@ -1,6 +1,7 @@
 import Foundation
 import NcursesBackend
 import RunscopeHistory
+import RunscopeInspector
 import RunscopeTUI
 import TerminalUI
 
@@ -33,6 +34,14 @@ public enum HistoryApp {
                 return error.description
             }
         }
+    }
+
+    /// What `d` opens over an inspector: a step run again beside its original in the diff
+    /// split view, on the inspector's terminal; q (or Esc) comes back.
+    public static let compareOverlay: InspectorApp.Compare = { terminal, forest, original, rerun in
+        let diff = ForestDiff.diff(forest, original: original, rerun: rerun)
+        _ = DiffScreen(diff: diff, terminal: terminal).run()
+        return "Compared \(forest[original].name) with its rerun: \(diff.changedRows) of \(diff.rows.count) rows differ"
     }
 
     /// The diff split view until q: 0, or 128 + the signal that ended it.

@@ -32,6 +32,8 @@ public enum InspectorAction: Sendable {
     case approvalsRequested([PendingApproval])
     /// The app answered a waiting call itself (after the editor): it no longer waits.
     case approvalResolved(id: Int)
+    /// A step began to run again (`E`) as a new trace whose root is `rerun`; its end comes as `chainEnded`.
+    case stepRerunStarted(original: UUID, rerun: UUID, Date)
 }
 
 /// What the reducer asks the app to do; the reducer itself does no I/O.
@@ -58,4 +60,8 @@ public enum InspectorEffect: Sendable, Equatable {
     case decideTool(id: Int, ToolDecision)
     /// Open the waiting call's arguments in the editor (`e`); the app answers it after.
     case editToolCall(PendingApproval)
+    /// Open the run's input in the editor and, on save, run that step again with it (`E`).
+    case editStep(run: Int)
+    /// Show run `rerun` (the root of a step run again) beside its `original`, compared (`d`).
+    case compareRuns(original: Int, rerun: Int)
 }

@@ -46,6 +46,10 @@ public struct InspectorState: Sendable {
     public internal(set) var showsTimeline = false
     /// The run whose subtree the timeline's axis spans (`z`); nil: the whole forest (`Z`).
     public internal(set) var timelineZoom: Int?
+    /// Steps run again (`E`): each new trace's root run id, and the run it is a rerun of.
+    public internal(set) var reruns: [UUID: UUID] = [:]
+    /// The root of the step just run again, selected when its first event comes.
+    var awaitedRerun: UUID?
     /// Set while a recorded run is replayed or followed: Space pauses, `.` steps.
     public internal(set) var playback: Playback?
 

@@ -23,6 +23,8 @@ public enum InspectorCommand: Sendable, Equatable {
     case copyPane, writeSubtree
     /// Steps the tree's filter: failed only, models only, ≥ 100 ms, ≥ 1 s, all (`F`).
     case cycleFilter
+    /// Runs the selected step again with an edited input (`E`); compares it with its original (`d`).
+    case editStep, compareRerun
     /// Replay only: pause or resume, and one event at a time while paused.
     case togglePause, stepEvent
 }
@@ -54,7 +56,9 @@ public enum KeyMap {
         case .char("f"): return .toggleFollow
         case .char("a"): return .toggleHidden
         case .char("e"): return .expandAll
-        case .char("E"): return .collapseAll
+        case .char("c"): return .collapseAll
+        case .char("E"): return .editStep
+        case .char("d"): return .compareRerun
         case .char("/"): return .startSearch
         case .char("n"): return .nextMatch
         case .char("N"): return .previousMatch
@@ -87,9 +91,9 @@ public enum KeyMap {
         ("1–6", "Stream, Input, Output, Error, Info, Messages tab"),
         ("f", "follow the streaming run / the agent's step (on at start)"),
         ("a", "show / hide runs tagged langsmith:hidden"),
-        ("e  E  F", "expand all / collapse all; filter: failed, models, slow"),
+        ("e  c  F", "expand all / collapse all; filter: failed, models, slow"),
         ("/  n N", "search names, then texts and errors; next / previous"),
-        ("r", "run the chain again"),
+        ("r  E  d", "run the chain again / the step, input edited / compare"),
         ("H", "the history: every run kept, search, compare two"),
         ("t  z Z", "timeline in place of the pane; zoom to the run / to all"),
         ("y  w", "copy the pane (OSC 52) / write the subtree to a JSON file"),

@@ -60,6 +60,8 @@ extension InspectorState {
         case .writeSubtree:
             guard let selected else { message = "No run to write"; break }
             return [.writeSubtree(run: selected)]
+        case .editStep: return editStep()
+        case .compareRerun: return compareRerun()
         case .togglePause: return [.togglePause]
         case .stepEvent: return [.step]
         }

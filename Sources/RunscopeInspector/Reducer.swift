@@ -30,6 +30,8 @@ public func reduce(_ state: inout InspectorState, _ action: InspectorAction) -> 
         state.requestApprovals(requests)
     case .approvalResolved(let id):
         state.approvals.removeAll { $0.id == id }
+    case .stepRerunStarted(let original, let rerun, let time):
+        state.startStepRerun(original: original, rerun: rerun, at: time)
     }
     state.forest.ensureRows()
     state.keepSelectionVisible()
@@ -60,6 +62,7 @@ extension InspectorState {
         if forest.filter != .all { forest.invalidateRows() }  // runs fail and end: who passes changes
         forest.ensureRows()
         if selected == nil, let first = forest.rows.first { select(first) }
+        selectArrivedRerun()
         guard follow else { return }
         // Step starts left after the last token came after it: the newest running one, else the newest.
         let step = stepStarts.last { forest[$0].status.isActive && forest.isShown($0) } ?? stepStarts.last { forest.isShown($0) }
@@ -68,6 +71,13 @@ extension InspectorState {
         } else if let target = lastStreamed {
             followStream(to: target)
         }
+    }
+
+    /// Selects the root of a step run again (`E`) once its first event has come.
+    mutating func selectArrivedRerun() {
+        guard let id = awaitedRerun, let index = forest.index(of: id) else { return }
+        awaitedRerun = nil
+        if forest.isShown(index) { revealAndSelect(index) }
     }
 
     /// In follow mode, moves to the run that streams, unless the selected run
@@ -112,6 +122,8 @@ extension InspectorState {
         confirmingQuit = false
         message = nil
         approvals = []
+        reruns = [:]
+        awaitedRerun = nil
     }
 
     /// Records how the chain ended; runs still active then end as cancelled.

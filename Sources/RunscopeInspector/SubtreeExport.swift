@@ -61,7 +61,7 @@ public enum SubtreeExport {
     }
 
     /// The status as the event log and `runscope runs --json` spell it.
-    static func statusName(_ status: RunStatus) -> String {
+    public static func statusName(_ status: RunStatus) -> String {
         switch status {
         case .waiting: return "waiting"
         case .running: return "running"

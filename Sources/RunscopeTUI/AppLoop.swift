@@ -24,7 +24,11 @@ final class AppLoop {
     private let clock: @Sendable () -> Date
     /// Where the chain's tool calls wait for the user (`--approve-tools`), if they do.
     private let approver: InspectorApprover?
-    /// Edits a waiting call's arguments (the user's editor; a script in tests).
+    /// Every run of the chain, so that `E` can run one step again; nil when the runs come from outside.
+    private let steps: InspectorStepKeeper?
+    /// What `d` shows a step run again in, beside its original.
+    private let compare: InspectorApp.Compare?
+    /// Edits a waiting call's arguments and a step's input (the user's editor; a script in tests).
     private let editor: (_ text: String, _ name: String) -> ExternalEditor.Outcome
     /// An exec'd program's output (the Output view), if any.
     private let output: OutputLog?
@@ -53,10 +57,13 @@ final class AppLoop {
     /// way out); throws when there is no terminal. Not owned: one a screen under this one started.
     init(title: String, exitOnFinish: Bool, runner: ChainRunner, control: (any PlaybackControl)? = nil,
          output: OutputLog? = nil, terminal: any TerminalBackend, owns: Bool, history: InspectorApp.Overlay? = nil,
-         prices: PriceTable = .builtIn, approver: InspectorApprover? = nil,
+         prices: PriceTable = .builtIn, approver: InspectorApprover? = nil, steps: InspectorStepKeeper? = nil,
+         compare: InspectorApp.Compare? = nil,
          editor: @escaping (_ text: String, _ name: String) -> ExternalEditor.Outcome = { ExternalEditor.edit($0, name: $1) }) throws {
         self.terminal = terminal
         self.approver = approver
+        self.steps = steps
+        self.compare = compare
         self.editor = editor
         self.ownsTerminal = owns
         self.history = history
@@ -104,6 +111,7 @@ final class AppLoop {
     }
 
     private func startChain() {
+        steps?.removeAll()
         handler = InspectorHandler(clock: clock)
         apply(.chainStarted(clock()))
         runner.run(handler: handler)
@@ -179,7 +187,12 @@ final class AppLoop {
             apply(.notice("The history is not available here"))
             return
         }
-        let note = history(terminal)
+        cameBack(with: history(terminal))
+    }
+
+    /// After a screen shown over the inspector: its size may have changed, its line goes to
+    /// the bottom row, and the next frame redraws everything.
+    private func cameBack(with note: String?) {
         let size = terminal.size
         apply(.resize(width: size.width, height: size.height))
         if let note { apply(.notice(note)) }
@@ -235,6 +248,51 @@ final class AppLoop {
         }
     }
 
+    /// `E`: the run's input in the editor (the terminal handed over and taken back); saved,
+    /// that step alone runs again with it, as a new trace beside the original.
+    private func editAndRerun(_ index: Int) {
+        let node = state.forest[index]
+        guard let steps else {
+            apply(.notice("These runs come from outside: E runs a step of a chain running here (runscope CHAIN)"))
+            return
+        }
+        guard let step = steps.step(node.id) else {
+            apply(.notice("\(node.name) cannot run again: its component was not kept (a graph node runs only inside its graph)"))
+            return
+        }
+        var outcome = ExternalEditor.Outcome.failed("the editor did not run")
+        terminal.handOver { outcome = editor(StepInputText.text(step.input), "\(Self.fileName(node.name))-input.json") }
+        previous = Buffer(width: 0, height: 0)
+        renderedRevision = -1
+        switch outcome {
+        case .saved(let text):
+            do {
+                let input = try StepInputText.input(text, replacing: step.input)
+                let rerunId = UUIDv7.make()
+                runner.run(handler: handler) { _ in Task { try await step.rerun(input, runId: rerunId, streaming: true) } }
+                apply(.stepRerunStarted(original: node.id, rerun: rerunId, clock()))
+            } catch {
+                apply(.notice("Not run again: \(error) (E edits again)"))
+            }
+        case .failed(let reason):
+            apply(.notice("Not run again: \(reason) (E edits again)"))
+        }
+    }
+
+    /// A run's name as part of a file name: letters, digits, `-` and `_` kept, the rest `_`.
+    static func fileName(_ name: String) -> String {
+        String(name.prefix(40).map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "_" })
+    }
+
+    /// `d`: the rerun beside its original in the compare screen, then the inspector whole again.
+    private func showComparison(_ original: Int, _ rerun: Int) {
+        guard let compare else {
+            apply(.notice("Comparing is not available here"))
+            return
+        }
+        cameBack(with: compare(terminal, state.forest, original, rerun))
+    }
+
     private func apply(_ action: InspectorAction) {
         for effect in reduce(&state, action) {
             switch effect {
@@ -261,6 +319,10 @@ final class AppLoop {
                 approver?.decide(id, decision)
             case .editToolCall(let request):
                 editArguments(of: request)
+            case .editStep(let run):
+                editAndRerun(run)
+            case .compareRuns(let original, let rerun):
+                showComparison(original, rerun)
             }
         }
     }

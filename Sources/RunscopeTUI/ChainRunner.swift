@@ -22,23 +22,25 @@ final class ChainRunner: Sendable {
         self.start = start
     }
 
-    /// Starts a new run reporting to `handler` (cancelling a run still going).
-    func run(handler: InspectorHandler) {
+    /// Starts a new run reporting to `handler` (cancelling a run still going): the chain,
+    /// or a `step` run again (whose result is reported but is not the chain's last result).
+    func run(handler: InspectorHandler, step: Start? = nil) {
         let generation = state.withLock { state -> Int in
             state.task?.cancel()
             state.generation += 1
             state.result = nil
-            state.lastResult = nil
+            if step == nil { state.lastResult = nil }
             return state.generation
         }
-        let task = start([handler])
+        let task = (step ?? start)([handler])
+        let isStep = step != nil
         state.withLock { $0.task = task }
         Task.detached { [self] in
             let result = await task.result
             self.state.withLock { state in
                 guard state.generation == generation else { return }
                 state.result = result
-                state.lastResult = result
+                if !isStep { state.lastResult = result }
                 state.task = nil
             }
         }

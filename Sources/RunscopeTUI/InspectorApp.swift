@@ -11,6 +11,9 @@ public enum InspectorApp {
     /// A screen shown over the inspector on its terminal (the history, `H`), on the UI
     /// thread until the user leaves it; returns a line for the inspector's bottom row, or nil.
     public typealias Overlay = @Sendable (any TerminalBackend) -> String?
+    /// Shows run `rerun` (a step run again, `E`) compared with its `original`, both in
+    /// `forest`, on the inspector's terminal until the user leaves; returns a line for the bottom row.
+    public typealias Compare = @Sendable (any TerminalBackend, RunForest, _ original: Int, _ rerun: Int) -> String?
 
     /// How the inspector ended.
     public struct Outcome: Sendable {
@@ -57,9 +60,12 @@ public enum InspectorApp {
     /// clicks select and fold rows and pick tabs, the wheel scrolls (SGR 1006 reporting).
     /// `approver`, set as the chain's `RunConfig.toolApprover` by `start`, makes each tool
     /// call wait for Enter (run), `e` (edit its arguments in the editor) or `s` (skip).
+    /// `steps`, set as the chain's `RunConfig.stepKeeper` by `start`, lets `E` run one step
+    /// again with its input edited; `compare` is what `d` shows it in beside its original.
     public static func run(
         title: String, exitOnFinish: Bool = false, playback: (any PlaybackControl)? = nil, output: OutputLog? = nil,
         history: Overlay? = nil, prices: PriceTable = .builtIn, mouse: Bool = true, approver: InspectorApprover? = nil,
+        steps: InspectorStepKeeper? = nil, compare: Compare? = nil,
         start: @escaping @Sendable ([any CallbackHandler]) -> Task<Value, any Error>
     ) async throws -> Outcome {
         let runner = ChainRunner(start: start)
@@ -68,7 +74,8 @@ public enum InspectorApp {
                 do {
                     let loop = try AppLoop(
                         title: title, exitOnFinish: exitOnFinish, runner: runner, control: playback, output: output,
-                        terminal: NcursesTerminal(mouse: mouse), owns: true, history: history, prices: prices, approver: approver)
+                        terminal: NcursesTerminal(mouse: mouse), owns: true, history: history, prices: prices, approver: approver,
+                        steps: steps, compare: compare)
                     continuation.resume(returning: loop.run())
                 } catch {
                     continuation.resume(throwing: error)

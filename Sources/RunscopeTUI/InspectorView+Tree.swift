@@ -42,6 +42,7 @@ extension InspectorView {
         left.append(Span(Theme.typeLabel(node.runType.rawValue), style: Theme.dim))
         let nameStyle: Style = node.hasFailure ? Style(fg: .red) : (state.search.matches(node.name) ? Style(underline: true) : .plain)
         left.append(contentsOf: label(node, style: nameStyle))
+        if state.reruns[node.id] != nil { left.append(Span(" · rerun", style: Theme.dim)) }
         if !node.expanded && !node.children.isEmpty { left.append(contentsOf: collapsedSummary(node)) }
         return fit(left: left, right: rowDetails(node, now: state.now, width: width), width: width)
     }

@@ -13,7 +13,8 @@ enum PaneText {
         case .input: return value(node.inputs, none: node.sawStart ? "(no input)" : "(start of this run not seen)", width: width)
         case .output: return value(node.outputs, none: node.status.isActive ? "(still running)" : "(no output)", width: width)
         case .error: return error(node, forest: forest, width: width)
-        case .info: return info(node, forest: forest, chainStart: state.chainStart, now: state.now, width: width)
+        case .info:
+            return info(node, forest: forest, chainStart: state.chainStart, now: state.now, width: width, rerunOf: state.reruns[node.id])
         case .messages:
             guard let index = forest.index(of: node.id) else { return [] }
             return ChatText.lines(Conversation.of(index, in: forest), width: width)
@@ -122,8 +123,14 @@ enum PaneText {
     }
 
     /// Id, parent, tags, metadata, times, order and notes.
-    static func info(_ node: RunNode, forest: RunForest, chainStart: Date?, now: Date, width: Int) -> [StyledLine] {
+    static func info(
+        _ node: RunNode, forest: RunForest, chainStart: Date?, now: Date, width: Int, rerunOf: UUID? = nil
+    ) -> [StyledLine] {
         var rows: [(String, String)] = [("run id", node.id.uuidString.lowercased())]
+        if let rerunOf {
+            let name = forest.index(of: rerunOf).map { " (\(forest[$0].name); d compares)" } ?? ""
+            rows.append(("rerun of", rerunOf.uuidString.lowercased() + name))
+        }
         if let parentId = node.parentId {
             let name = node.parent.map { " (\(forest[$0].name))" } ?? " (not seen by the inspector)"
             rows.append(("parent", parentId.uuidString.lowercased() + name))

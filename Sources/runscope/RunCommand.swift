@@ -92,11 +92,13 @@ struct RunCommand: AsyncParsableCommand {
             let input = value ?? .null
             let streaming = mode == .stream
             let approver = approveTools || !asking.isEmpty ? InspectorApprover(holdsEveryCall: approveTools) : nil
+            let steps = InspectorStepKeeper()
             let status = try await Inspector.show(
-                title: chainFile, exitOnFinish: exitOnFinish, mouse: !noMouse, prices: prices, approver: approver
+                title: chainFile, exitOnFinish: exitOnFinish, mouse: !noMouse, prices: prices, approver: approver, steps: steps
             ) { handlers in
                 var config = RunConfig(callbacks: handlers + recorders)
                 config.toolApprover = approver
+                config.stepKeeper = steps
                 if streaming { return try await runnable.streamValues(input, config: config).reduce() ?? .null }
                 return try await runnable.invoke(input, config: config)
             }

@@ -114,7 +114,7 @@ import Testing
     @Test func expandAllAndCollapseAll() {
         var (state, _) = Self.tree()
         press(&state, .down, .down)
-        press(&state, .char("E"))
+        press(&state, .char("c"))
         #expect(rowNames(state) == ["root"])
         #expect(selectedName(state) == "root")
         press(&state, .char("e"))
@@ -137,7 +137,7 @@ import Testing
 
     @Test func followRevealsACollapsedStream() {
         var (state, script) = Self.tree()
-        press(&state, .char("E"), .char("f"))
+        press(&state, .char("c"), .char("f"))
         #expect(state.follow)
         _ = reduce(&state, .events([script.start("deep", parent: "a1", type: .chatModel)]))
         _ = reduce(&state, .events([script.token("deep", "x")]))
@@ -179,7 +179,7 @@ import Testing
 
     @Test func searchRevealsCollapsedMatchesAndReportsMisses() {
         var (state, _) = Self.tree()
-        press(&state, .char("E"), .char("/"), .char("a"), .char("2"), .enter)
+        press(&state, .char("c"), .char("/"), .char("a"), .char("2"), .enter)
         #expect(selectedName(state) == "a2")
         #expect(rowNames(state).contains("a2"))
         press(&state, .char("/"), .char("z"), .char("z"))

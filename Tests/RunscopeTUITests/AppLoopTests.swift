@@ -67,6 +67,7 @@ struct AppLoopTests {
 
         init(
             _ backend: TestBackend, owns: Bool = true, exitOnFinish: Bool = false, approver: InspectorApprover? = nil,
+            steps: InspectorStepKeeper? = nil, compare: InspectorApp.Compare? = nil,
             editor: @escaping @Sendable (String, String) -> ExternalEditor.Outcome = { _, _ in .failed("no editor in this test") },
             start: @escaping @Sendable ([any CallbackHandler]) -> Task<Value, any Error>
         ) {
@@ -74,7 +75,7 @@ struct AppLoopTests {
             let thread = Thread { [result, ended] in
                 let loop = try? AppLoop(
                     title: "gate.json", exitOnFinish: exitOnFinish, runner: runner, terminal: backend, owns: owns,
-                    approver: approver, editor: editor)
+                    approver: approver, steps: steps, compare: compare, editor: editor)
                 let outcome = loop?.run()
                 runner.cancel()
                 result.withLock { $0 = outcome }
@@ -308,5 +309,55 @@ struct AppLoopTests {
         let value = try await #require(task.withLock { $0 }).value
         let tool = value["messages"]?.arrayValue?.compactMap(\.messageValue).first { $0.role == .tool }
         #expect(tool?.content == "sunny in Bergen")
+    }
+
+    @Test func eRunsTheSelectedStepAgainWithTheEditedInputAndDComparesIt() async throws {
+        let backend = TestBackend(width: 160, height: 30)
+        let steps = InspectorStepKeeper()
+        let edits = Locked(["{not json", nil as String?])
+        let seen = Locked<[String]>([])
+        let compared = Locked<[(original: RunNode, rerun: RunNode)]>([])
+        let chain = try ChatPromptTemplate.fromTemplate("Say {word}")
+            | GenericFakeChatModel(responses: ["one", "two"], tokenDelay: 0) | StrOutputParser()
+        let loop = LoopThread(backend, steps: steps, compare: { _, forest, original, rerun in
+            compared.withLock { $0.append((forest[original], forest[rerun])) }
+            return "compared here"
+        }, editor: { text, name in
+            seen.withLock { $0.append(name + "\n" + text) }
+            let edit = edits.withLock { $0.removeFirst() }
+            return .saved(edit ?? text.replacingOccurrences(of: "Say Paris", with: "Say Lyon"))
+        }) { handlers in
+            var config = RunConfig(callbacks: handlers)
+            config.stepKeeper = steps
+            return Task { try await chain.invoke(["word": "Paris"], config: config) }
+        }
+        try #require(await backend.waitForFrame { $0.contains("✓ finished") } != nil, "\(backend.text)")
+        // The model's run: the third row.
+        backend.type("g")
+        backend.type("j")
+        backend.type("j")
+        var after = backend.frameCount
+        backend.type("E")
+        try #require(await backend.waitForFrame(after: after) { $0.contains("Not run again: line 1") } != nil, "\(backend.text)")
+        let first = try #require(seen.withLock { $0.first })
+        #expect(first.hasPrefix("GenericFakeChatModel-input.json\n[") && first.contains(#""content": "Say Paris""#), "\(first)")
+        after = backend.frameCount
+        backend.type("E")
+        // The rerun is a second trace, beside the original, and its answer streams in the pane.
+        let rerun = try #require(await backend.waitForFrame(after: after) { frame in
+            frame.contains("✓ finished") && frame.contains("two")
+        }, "\(backend.text)")
+        #expect(backend.handOverCount == 2)
+        #expect(rerun.contains("RunnableSequence"), "the original trace is gone: \(rerun)")
+        after = backend.frameCount
+        backend.type("d")
+        try #require(await backend.waitForFrame(after: after) { $0.contains("compared here") } != nil, "\(backend.text)")
+        let pair = try #require(compared.withLock { $0.first })
+        #expect(pair.original.name == "GenericFakeChatModel" && pair.original.parentId != nil)
+        #expect(pair.rerun.runType == .chatModel && pair.rerun.parentId == nil)
+        #expect(pair.rerun.text == "two" && pair.original.outputs?.messageValue?.content == "one")
+        #expect(pair.rerun.inputs?.jsonString().contains("Say Lyon") == true, "\(String(describing: pair.rerun.inputs))")
+        backend.type("q")
+        #expect(await loop.outcome() != nil)
     }
 }

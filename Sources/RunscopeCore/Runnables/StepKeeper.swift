@@ -31,9 +31,11 @@ public struct KeptStep: Sendable {
 
     /// Runs the component again on `input` with the same config, as the first run of a
     /// new trace: the handlers, tags and metadata it inherited become its own, the call
-    /// arguments bound to it (a model's tools, `stop`) stay, its name stays, its id is new.
-    public func rerun(_ input: Value, streaming: Bool = false) async throws -> Value {
-        let config = self.config.detached()
+    /// arguments bound to it (a model's tools, `stop`) stay, its name stays, its id is new
+    /// (`runId`, or one made up). `streaming`: as `stream` runs it, tokens as they come.
+    public func rerun(_ input: Value, runId: UUID? = nil, streaming: Bool = false) async throws -> Value {
+        var config = self.config.detached()
+        config.runId = runId
         if streaming { return try await component.streamValues(input, config: config).reduce() ?? .null }
         return try await component.invoke(input, config: config)
     }
