@@ -82,7 +82,7 @@ let package = Package(
         // The history screen and the diff split view (state, reducers, views, their loops). RunscopeTUI stays free of GRDB.
         .target(
             name: "RunscopeHistoryUI",
-            dependencies: ["RunscopeHistory", "RunscopeTUI", "RunscopeInspector", "NcursesBackend", "TerminalUI"]),
+            dependencies: ["RunscopeCore", "RunscopeHistory", "RunscopeTUI", "RunscopeInspector", "NcursesBackend", "TerminalUI"]),
         // A scripted HTTP/1.1 server on loopback speaking each provider's wire format, for tests.
         .target(name: "RunscopeTestServer", dependencies: ["RunscopeCore"] + nio),
         // What runscope-bench measures, apart from the libraries it measures (as swift-nio keeps its benchmarks).
