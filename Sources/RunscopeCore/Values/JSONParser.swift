@@ -13,6 +13,11 @@ public struct JSONParser {
     public var maxDepth: Int
     private let bytes: [UInt8]
     private var index = 0
+    /// Whether a raw control character may stand in a string (Python's `json.loads(strict=False)`).
+    private var allowsControlCharacters = false
+    /// Whether an error says where it happened: finding the line and column reads the text
+    /// up to the error, which the partial parser's many tries need not pay for.
+    private var placesErrors = true
 
     /// Parses `text` as one JSON value (whitespace around it allowed).
     public static func parse(_ text: String, maxDepth: Int = 512) throws(JSONParser.Error) -> Value {
@@ -24,6 +29,15 @@ public struct JSONParser {
     public static func parse(bytes: [UInt8], maxDepth: Int = 512) throws(JSONParser.Error) -> Value {
         var parser = JSONParser(bytes: bytes, maxDepth: maxDepth)
         return try parser.parseDocument()
+    }
+
+    /// The value of `bytes` read as Python's `json.loads(strict=False)` reads it (raw control
+    /// characters allowed in strings), or `nil`; the failure's place and message are not made.
+    static func lenientValue(of bytes: [UInt8]) -> Value? {
+        var parser = JSONParser(bytes: bytes, maxDepth: 512)
+        parser.allowsControlCharacters = true
+        parser.placesErrors = false
+        return try? parser.parseDocument()
     }
 
     private init(bytes: [UInt8], maxDepth: Int) {
@@ -40,7 +54,8 @@ public struct JSONParser {
         return value
     }
 
-    private func fail(_ message: String, at offset: Int) -> JSONParser.Error {
+    private func fail(_ message: @autoclosure () -> String, at offset: Int) -> JSONParser.Error {
+        guard placesErrors else { return JSONParser.Error(message: "", line: 0, column: 0) }
         var line = 1
         var lineStart = 0
         for i in 0..<min(offset, bytes.count) where bytes[i] == UInt8(ascii: "\n") {
@@ -48,7 +63,7 @@ public struct JSONParser {
             lineStart = i + 1
         }
         let column = String(decoding: bytes[lineStart..<min(offset, bytes.count)], as: UTF8.self).count + 1
-        return JSONParser.Error(message: message, line: line, column: column)
+        return JSONParser.Error(message: message(), line: line, column: column)
     }
 
     private func describe(_ byte: UInt8) -> String {
@@ -181,7 +196,7 @@ public struct JSONParser {
                 index = end + 1
                 return text
             }
-            if b == UInt8(ascii: "\\") || b < 0x20 { break }
+            if b == UInt8(ascii: "\\") || (b < 0x20 && !allowsControlCharacters) { break }
             end += 1
         }
         var out = Array(bytes[index..<end])
@@ -196,7 +211,7 @@ public struct JSONParser {
                 try parseEscape(into: &out)
                 continue
             }
-            if b < 0x20 { throw fail("control character in a string (escape it)", at: index) }
+            if b < 0x20 && !allowsControlCharacters { throw fail("control character in a string (escape it)", at: index) }
             out.append(b)
             index += 1
         }
