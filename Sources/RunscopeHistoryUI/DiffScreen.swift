@@ -16,6 +16,7 @@ struct DiffScreen {
         return loop.run(revision: { state.revision }, render: { DiffSplitView().render(state) }) { event in
             switch event {
             case .key(let key): return !reduce(&state, .key(key))
+            case .mouse(let input): return !reduce(&state, .mouse(input))
             case .resize(let width, let height): return !reduce(&state, .resize(width: width, height: height))
             }
         }

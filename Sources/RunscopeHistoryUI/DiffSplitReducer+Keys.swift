@@ -45,5 +45,6 @@ extension DiffSplitState {
         ("J  K", "scroll the output diff below"),
         ("q  Esc", "quit (back to the history when opened from it)"),
         ("?", "this help (any key closes it)"),
+        ("click  wheel", "select a row; move, or scroll the output diff below"),
     ]
 }

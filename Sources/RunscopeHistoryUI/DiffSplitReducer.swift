@@ -4,6 +4,8 @@ import TerminalUI
 /// Everything that can change the diff split view.
 public enum DiffSplitAction: Sendable {
     case key(Key)
+    /// A click or a wheel step (where the terminal reports the mouse).
+    case mouse(MouseInput)
     case resize(width: Int, height: Int)
 }
 
@@ -12,6 +14,7 @@ public func reduce(_ state: inout DiffSplitState, _ action: DiffSplitAction) -> 
     var leaves = false
     switch action {
     case .key(let key): leaves = state.handleKey(key)
+    case .mouse(let input): state.handleMouse(input)
     case .resize(let width, let height):
         state.width = width
         state.height = height

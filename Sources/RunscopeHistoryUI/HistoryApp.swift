@@ -14,9 +14,10 @@ public enum HistoryApp {
     public typealias TraceOpener = @Sendable (TraceSummary, any TerminalBackend) -> String?
 
     /// The history screen until the user quits: 0, or 128 + the signal that ended it (the
-    /// terminal is restored on every way out). Throws when there is no usable terminal.
-    public static func browse(store: HistoryStore, open: @escaping TraceOpener) async throws -> Int32 {
-        try await onUIThread { terminal in
+    /// terminal is restored on every way out); `mouse`: clicks and the wheel are reported.
+    /// Throws when there is no usable terminal.
+    public static func browse(store: HistoryStore, open: @escaping TraceOpener, mouse: Bool = true) async throws -> Int32 {
+        try await onUIThread(mouse: mouse) { terminal in
             HistoryBrowser(store: store, open: open, terminal: terminal, escapeQuits: false).run()
         }
     }
@@ -45,15 +46,15 @@ public enum HistoryApp {
     }
 
     /// The diff split view until q: 0, or 128 + the signal that ended it.
-    public static func showDiff(_ diff: RunDiff) async throws -> Int32 {
-        try await onUIThread { terminal in DiffScreen(diff: diff, terminal: terminal).run() }
+    public static func showDiff(_ diff: RunDiff, mouse: Bool = true) async throws -> Int32 {
+        try await onUIThread(mouse: mouse) { terminal in DiffScreen(diff: diff, terminal: terminal).run() }
     }
 
     /// Starts the terminal on a thread of its own, runs `body` there, restores the terminal.
-    private static func onUIThread(_ body: @escaping @Sendable (NcursesTerminal) -> Int32?) async throws -> Int32 {
+    private static func onUIThread(mouse: Bool, _ body: @escaping @Sendable (NcursesTerminal) -> Int32?) async throws -> Int32 {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, any Error>) in
             let thread = Thread {
-                let terminal = NcursesTerminal(mouse: false)  // the history screens take no mouse yet
+                let terminal = NcursesTerminal(mouse: mouse)
                 do {
                     try terminal.start()
                 } catch {

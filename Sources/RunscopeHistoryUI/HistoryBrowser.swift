@@ -35,6 +35,7 @@ final class HistoryBrowser {
         let stopped = loop.run(revision: { state.revision }, render: { HistoryListView().render(state) }, idle: lookForChanges) { event in
             switch event {
             case .key(let key): apply(.key(key))
+            case .mouse(let input): apply(.mouse(input))
             case .resize(let width, let height): apply(.resize(width: width, height: height))
             }
             return !quitting

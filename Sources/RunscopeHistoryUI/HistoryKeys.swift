@@ -5,6 +5,8 @@ public enum HistoryKeys {
     /// What a key does in the list.
     public enum Command: Sendable, Equatable {
         case moveUp, moveDown, pageUp, pageDown, first, last
+        /// The mouse wheel: three rows up or down.
+        case wheelUp, wheelDown
         case open, mark, compare, search, clearSearch, cycleStatus, reload, help, quit
     }
 
@@ -44,6 +46,8 @@ public enum HistoryKeys {
         ("r", "read the history again"),
         ("q", "quit (back to the inspector when opened from it)"),
         ("?", "this help (any key closes it)"),
+        ("click", "select; on the selected trace: open; on the mark column: mark"),
+        ("wheel", "move the selection three rows"),
     ]
 
     /// Short hints for the key bar.

@@ -7,6 +7,8 @@ public enum HistoryListAction: Sendable {
     /// The screen opens: asks for the first page.
     case start
     case key(Key)
+    /// A click or a wheel step (where the terminal reports the mouse).
+    case mouse(MouseInput)
     case resize(width: Int, height: Int)
     /// A page came (for the query of `generation`), read at `now`.
     case loaded(generation: Int, traces: [TraceSummary], now: Date)

@@ -12,6 +12,8 @@ public func reduce(_ state: inout HistoryListState, _ action: HistoryListAction)
         effects = state.reload()
     case .key(let key):
         effects = state.handleKey(key)
+    case .mouse(let input):
+        effects = state.handleMouse(input)
     case .resize(let width, let height):
         state.width = width
         state.height = height
@@ -93,6 +95,8 @@ extension HistoryListState {
         case .moveDown: list.moveSelection(by: 1, count: count)
         case .pageUp: list.moveSelection(by: -visibleRows, count: count)
         case .pageDown: list.moveSelection(by: visibleRows, count: count)
+        case .wheelUp: list.moveSelection(by: -Self.wheelStep, count: count)
+        case .wheelDown: list.moveSelection(by: Self.wheelStep, count: count)
         case .first:
             if dropped > 0 { return reload() }
             list.select(0, count: count)

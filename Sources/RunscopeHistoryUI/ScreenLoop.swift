@@ -6,11 +6,12 @@ import TerminalUI
 /// What a screen gets from the terminal.
 enum ScreenEvent {
     case key(Key)
+    case mouse(MouseInput)
     case resize(width: Int, height: Int)
 }
 
 /// Runs one screen on a started terminal: draws it when it changed (only the cells that
-/// changed), reads keys, reports resizes, and stops when the screen says so, input ends,
+/// changed), reads keys and the mouse, reports resizes, and stops when the screen says so, input ends,
 /// or SIGINT/SIGTERM/SIGHUP comes (the terminal's owner then restores it). One thread.
 final class ScreenLoop {
     let terminal: any TerminalBackend
@@ -49,6 +50,9 @@ final class ScreenLoop {
             }
             switch key {
             case .inputClosed: return nil
+            case .mouse(let event):
+                guard let input = KeyTranslation.mouse(event) else { continue }
+                if !handle(.mouse(input)) { return nil }
             case .resize:
                 let size = terminal.size
                 if !handle(.resize(width: size.width, height: size.height)) { return nil }

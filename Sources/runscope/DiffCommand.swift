@@ -27,6 +27,9 @@ struct DiffCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-tui"), help: "Print the table even on a terminal.")
     var noTUI = false
 
+    @Flag(name: .customLong("no-mouse"), help: "In the split view, leave the mouse to the terminal (no clicks or wheel).")
+    var noMouse = false
+
     func run() async throws {
         let store = try HistoryAccess.store()
         let diff = try HistoryAccess.run { () throws(HistoryError) -> RunDiff in
@@ -35,7 +38,7 @@ struct DiffCommand: AsyncParsableCommand {
         }
         if !json, !noTUI, Terminal.stdoutIsTerminal {
             do {
-                let status = try await HistoryApp.showDiff(diff)
+                let status = try await HistoryApp.showDiff(diff, mouse: !noMouse)
                 if status != 0 { throw ExitCode(status) }
                 return
             } catch let error as ExitCode {

@@ -8,9 +8,13 @@ struct HistoryCommand: AsyncParsableCommand {
         commandName: "history", abstract: "Browse the history on the terminal: search, open, compare two runs.",
         discussion: """
             The traces newest first with the columns of `runscope runs`; / searches their text, Enter \
-            opens one in the inspector, m marks two and d compares them side by side, ? lists the keys. \
+            opens one in the inspector (or click it, then click it again), m marks two and d compares \
+            them side by side, ? lists the keys. \
             `runscope` with no argument on a terminal opens it too. Needs a terminal (see runscope runs).
             """)
+
+    @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (no clicks or wheel).")
+    var noMouse = false
 
     func run() async throws {
         guard Terminal.stdoutIsTerminal else {
@@ -20,7 +24,7 @@ struct HistoryCommand: AsyncParsableCommand {
         let store = try HistoryAccess.store()
         let status: Int32
         do {
-            status = try await HistoryApp.browse(store: store, open: HistoryScreens.opener)
+            status = try await HistoryApp.browse(store: store, open: HistoryScreens.opener, mouse: !noMouse)
         } catch {
             Terminal.error("runscope: cannot open the terminal UI (\(error)); runscope runs lists the history as text")
             throw ExitCode(2)

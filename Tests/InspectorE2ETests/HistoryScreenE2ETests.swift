@@ -67,6 +67,45 @@ struct HistoryScreenE2ETests {
         #expect(modes.before == modes.after)
     }
 
+    /// The screen row (from 0) of the first line holding `text`.
+    static func row(of text: String, in screen: String) -> Int? {
+        screen.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(text) }
+    }
+
+    /// Clicks select, a click on the selected trace opens it, a click on the mark column
+    /// marks, the wheel moves: sent as the SGR 1006 reports a terminal sends.
+    @Test func theMouseSelectsOpensMarksAndMoves() async throws {
+        let home = try Self.filledHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let session = try TmuxSession(binary: RunscopeCLIE2ETests.binary, arguments: [], environment: ["RUNSCOPE_HOME": home])
+        defer { session.close() }
+        let list = try #require(await session.waitFor { $0.contains(" failed ") && $0.contains(" ok ") }, "the history screen did not list both runs")
+        #expect(session.format("#{mouse_sgr_flag}") == "1", "SGR mouse reporting is not on")
+        let joke = try #require(Self.row(of: " ok ", in: list))
+        let failing = try #require(Self.row(of: " failed ", in: list))
+        #expect(failing < joke, "newest first")
+        session.sendBytes(InspectorE2ETests.mouseBytes(0, x: 20, y: joke))
+        session.sendBytes(InspectorE2ETests.mouseBytes(0, x: 20, y: joke))
+        let opened = try #require(await session.waitFor { $0.contains("show RunnableSequence") && $0.contains("replay ended") },
+                                  "clicking the joke twice did not open it: \(session.capture())")
+        #expect(!opened.contains("explode"), "the click opened the failing run, not the one under it")
+        session.send("q")
+        try #require(await session.waitFor { Self.counts($0, "2 traces") && !$0.contains("replay ended") }, "q did not come back")
+        session.sendBytes(InspectorE2ETests.mouseBytes(64, x: 20, y: joke))  // the wheel up: back to the newest
+        session.send("Enter")
+        try #require(await session.waitFor { $0.contains("explode") && $0.contains("replay ended") },
+                     "the wheel up then Enter did not open the failing run: \(session.capture())")
+        session.send("q")
+        try #require(await session.waitFor { Self.counts($0, "2 traces") && !$0.contains("replay ended") }, "q did not come back")
+        session.sendBytes(InspectorE2ETests.mouseBytes(0, x: 0, y: joke))
+        let marked = try #require(await session.waitFor { $0.contains("marked: ") }, "a click on the mark column did not mark")
+        let markedLine = marked.split(separator: "\n")[joke]
+        #expect(markedLine.hasPrefix("A "), "the joke row carries the mark: \(markedLine)")
+        session.send("q")
+        #expect(await session.exitStatus() == 0)
+        #expect(session.format("#{mouse_sgr_flag}") == "0", "mouse reporting was left on")
+    }
+
     @Test func diffOnATerminalOpensTheSplitView() async throws {
         let home = try Self.filledHome()
         defer { try? FileManager.default.removeItem(atPath: home) }
