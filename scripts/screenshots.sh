@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs `runscope` on example chain files in tmux, captures the screen with colours and
 # renders PNGs into screenshots/: run tree mid-stream, a failed run, two parallel
-# streams, CJK output, an agent mid-run (its Messages tab).
+# streams, CJK output, an agent mid-run (its Messages tab), the timeline (t).
 #
 # Needs tmux, python3 with Pillow (pip install pillow) and fonts
 # (apt-get install fonts-dejavu-core fonts-wqy-zenhei). Usage: scripts/screenshots.sh [RUNSCOPE_BINARY]
@@ -76,3 +76,9 @@ wait_for "model · step 5"
 tm send-keys -t shot 6
 sleep 0.8
 take agent-run
+
+start examples/parallel.json
+wait_for "✓ finished"
+tm send-keys -t shot t
+wait_for "critical path"
+take timeline
