@@ -33,19 +33,11 @@ public struct LineSplitter: Sendable {
     public mutating func reset() { pending.removeAll() }
 }
 
-/// Reads an event log file line by line, whole (for replay).
+/// Reads an event log file line by line, whole (for import; replay reads with ``EventLogFile``).
 public enum FileLines {
     /// Every line of the file at `path` (`-`: standard input), the last one even without a newline.
     public static func read(_ path: String) throws(EventLogError) -> [Substring] {
-        let handle: FileHandle
-        if path == "-" {
-            handle = .standardInput
-        } else {
-            guard let file = FileHandle(forReadingAtPath: path) else {
-                throw EventLogError(message: "\(path): cannot read the file (\(FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"))")
-            }
-            handle = file
-        }
+        let handle = try open(path)
         var splitter = LineSplitter()
         var lines: [Substring] = []
         while true {
@@ -55,5 +47,14 @@ public enum FileLines {
         }
         if let last = splitter.finish() { lines.append(last) }
         return lines
+    }
+
+    /// The file at `path` opened for reading (`-`: standard input), or an error naming it.
+    static func open(_ path: String) throws(EventLogError) -> FileHandle {
+        if path == "-" { return .standardInput }
+        guard let file = FileHandle(forReadingAtPath: path) else {
+            throw EventLogError(message: "\(path): cannot read the file (\(FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"))")
+        }
+        return file
     }
 }

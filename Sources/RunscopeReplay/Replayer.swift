@@ -14,10 +14,31 @@ public struct Replayer: Sendable {
 
     /// Sends every entry to every handler, each when it is due; the clock stops at the end.
     public func replay(_ entries: [EventLogEntry], to handlers: [any CallbackHandler]) async throws {
-        if let first = entries.first { clock.set(first.time) }
-        for entry in entries {
-            try await clock.waitUntilDue(entry.time)
-            deliver(entry, to: handlers)
+        var rest = entries.makeIterator()
+        try await replay(first: rest.next(), next: { rest.next() }, to: handlers)
+    }
+
+    /// Replays `log` as it is read, from its `first` entry (``EventLogFile/first()``): each
+    /// entry is read when the one before it was delivered, so the first shows at once
+    /// however long the log, and the header's count of skipped lines grows as they are met.
+    public func replay(_ log: EventLogFile, first: EventLogEntry?, to handlers: [any CallbackHandler]) async throws {
+        try await replay(first: first, next: { () throws(EventLogError) -> EventLogEntry? in
+            let entry = try log.next()
+            let reader = log.reader
+            clock.noteSkipped(reader.skipped + reader.duplicates)
+            return entry
+        }, to: handlers)
+    }
+
+    private func replay(
+        first: EventLogEntry?, next: () throws(EventLogError) -> EventLogEntry?, to handlers: [any CallbackHandler]
+    ) async throws {
+        if let first { clock.set(first.time) }
+        var entry = first
+        while let current = entry {
+            try await clock.waitUntilDue(current.time)
+            deliver(current, to: handlers)
+            entry = try next()
         }
         clock.finish()
     }
@@ -36,15 +57,18 @@ public struct Replayer: Sendable {
         for line in lines {
             if let entry = try reader.read(line: line) { entries.append(entry) }
         }
-        if entries.isEmpty, reader.duplicates == 0 {
-            let what = switch reader.skipped {
-            case 0: "it has no lines"
-            case 1: "its one line is not an event"
-            default: "none of its \(reader.skipped) lines is an event"
-            }
-            throw EventLogError(message: "\(reader.source): not an event log: \(what) "
-                + "(each line of an event log is a JSON object with \"v\": 1, \"event\", \"run_id\" and \"time\")")
-        }
+        if entries.isEmpty, reader.duplicates == 0 { throw notAnEventLog(reader) }
         return entries
+    }
+
+    /// The error for a log in which no line is an event, with what the reader found instead.
+    static func notAnEventLog(_ reader: EventLogReader) -> EventLogError {
+        let what = switch reader.skipped {
+        case 0: "it has no lines"
+        case 1: "its one line is not an event"
+        default: "none of its \(reader.skipped) lines is an event"
+        }
+        return EventLogError(message: "\(reader.source): not an event log: \(what) "
+            + "(each line of an event log is a JSON object with \"v\": 1, \"event\", \"run_id\" and \"time\")")
     }
 }

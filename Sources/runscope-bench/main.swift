@@ -4,6 +4,7 @@
 //   swift run -c release runscope-bench --only inspector     (a frame of 100,000 and 1,000,000 runs, the timeline, 200,000 tokens/s)
 //   swift run -c release runscope-bench --only otlp-receive     (spans/s runscope otlp takes)
 //   swift run -c release runscope-bench --only provider     (the providers' client overhead per chunk)
+//   swift run -c release runscope-bench --only replay [MB]     (runscope replay of a 1 GB log: first run shown, memory)
 import Foundation
 import RunscopeBenchmarks
 import RunscopeCore
@@ -94,6 +95,17 @@ if Array(CommandLine.arguments.dropFirst()) == ["--only", "provider"] {
 
 if Array(CommandLine.arguments.dropFirst()) == ["--only", "otlp-receive"] {
     print(try await OTLPReceiveBench.figures().jsonString(indent: 2))
+    exit(0)
+}
+
+if Array(CommandLine.arguments.dropFirst(1).prefix(2)) == ["--only", "replay"] {
+    let megabytes = CommandLine.arguments.dropFirst(3).first.flatMap { Int($0) } ?? 1024
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("runscope").path
+    guard let figures = try BigReplay(runscope: binary, megabytes: megabytes).figures() else {
+        FileHandle.standardError.write(Data("runscope-bench: build runscope in release first (swift build -c release --product runscope)\n".utf8))
+        exit(1)
+    }
+    print(figures.jsonString(indent: 2))
     exit(0)
 }
 

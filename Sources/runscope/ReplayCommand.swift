@@ -32,25 +32,27 @@ struct ReplayCommand: AsyncParsableCommand {
 
     func run() async throws {
         if let speed, speed <= 0 { throw ValidationError("--speed must be greater than 0") }
-        var reader = EventLogReader(source: file)
-        let entries: [EventLogEntry]
+        // Read as it is replayed (a big log shows at once); a file with no event is refused first.
+        let log: EventLogFile
+        let first: EventLogEntry?
         do {
-            entries = try Replayer.entries(try FileLines.read(file), reader: &reader)
+            log = try EventLogFile(path: file)
+            first = try log.first()
         } catch {
             Terminal.error(error.description)
             throw ExitCode(2)
         }
-        ViewOptions.reportSkipped(reader)
+        defer { ViewOptions.reportSkipped(log.reader) }
         let pace: Double? = instant ? nil : (speed ?? (view.headless ? nil : 1))
         let clock = ReplayClock(speed: pace)
-        clock.noteSkipped(reader.skipped + reader.duplicates)
+        clock.noteSkipped(log.reader.skipped + log.reader.duplicates)
         let exporter = try otlp.exporter(clock: { clock.now() })
         defer { OTLPOptions.finish(exporter) }
         let recorder = history.recorder(source: "replay", prices: try view.pricing.table(), clock: { clock.now() })
         defer { HistoryOptions.finish(recorder) }
         let outcome = try await view.show(title: "replay \(ViewOptions.shortName(file))", clock: clock) { handlers in
             let extra: [any CallbackHandler] = (recorder.map { [$0] } ?? []) + (exporter.map { [$0] } ?? [])
-            try await Replayer(clock: clock).replay(entries, to: handlers + extra)
+            try await Replayer(clock: clock).replay(log, first: first, to: handlers + extra)
         }
         if outcome != 0 { throw ExitCode(outcome) }
     }
