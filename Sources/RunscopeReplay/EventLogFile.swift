@@ -6,13 +6,10 @@ import RunscopeCore
 /// (``FileLines`` reads a file whole, for import). Bad lines are counted as the reader
 /// counts them. Entries are read by one task at a time; the lock makes that safe to share.
 public final class EventLogFile: Sendable {
-    /// Where the log comes from, for messages (`-` is standard input).
-    public let source: String
     private let state: Locked<State>
 
     /// The log at `path` (`-`: standard input), opened; nothing is read yet.
     public init(path: String) throws(EventLogError) {
-        source = path
         state = Locked(State(handle: try FileLines.open(path), reader: EventLogReader(source: path)))
     }
 
@@ -33,6 +30,9 @@ public final class EventLogFile: Sendable {
 
     /// The reader as it stands: lines read, skipped and duplicated so far.
     public var reader: EventLogReader { state.withLock { $0.reader } }
+
+    /// Lines skipped and events dropped as duplicates so far (the replay header's count).
+    public var passedOver: Int { state.withLock { $0.reader.skipped + $0.reader.duplicates } }
 
     /// The reading position: the file, the lines of the chunk read last and the reader.
     private struct State: Sendable {

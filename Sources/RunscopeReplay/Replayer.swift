@@ -22,10 +22,14 @@ public struct Replayer: Sendable {
     /// entry is read when the one before it was delivered, so the first shows at once
     /// however long the log, and the header's count of skipped lines grows as they are met.
     public func replay(_ log: EventLogFile, first: EventLogEntry?, to handlers: [any CallbackHandler]) async throws {
+        var noted = log.passedOver
         try await replay(first: first, next: { () throws(EventLogError) -> EventLogEntry? in
             let entry = try log.next()
-            let reader = log.reader
-            clock.noteSkipped(reader.skipped + reader.duplicates)
+            let passedOver = log.passedOver
+            if passedOver != noted {
+                noted = passedOver
+                clock.noteSkipped(passedOver)
+            }
             return entry
         }, to: handlers)
     }

@@ -45,7 +45,7 @@ struct ReplayCommand: AsyncParsableCommand {
         defer { ViewOptions.reportSkipped(log.reader) }
         let pace: Double? = instant ? nil : (speed ?? (view.headless ? nil : 1))
         let clock = ReplayClock(speed: pace)
-        clock.noteSkipped(log.reader.skipped + log.reader.duplicates)
+        clock.noteSkipped(log.passedOver)
         let exporter = try otlp.exporter(clock: { clock.now() })
         defer { OTLPOptions.finish(exporter) }
         let recorder = history.recorder(source: "replay", prices: try view.pricing.table(), clock: { clock.now() })
