@@ -538,6 +538,20 @@ def test_unserializable_values_never_raise() -> None:
     assert json.dumps(outputs)  # strictly JSON (NaN would have failed allow_nan=False above)
 
 
+def test_a_token_that_is_not_plain_json_is_still_written() -> None:
+    """A non-string token is walked to plain JSON on the calling thread: the writer,
+    which formats it later, must never meet a value it cannot write (it would lose the batch)."""
+    stream = io.StringIO()
+    handler = RunscopeCallbackHandler(stream)
+    run = uuid.uuid4()
+    handler.on_llm_new_token({"nan": float("nan"), 3: {1}}, run_id=run)
+    handler.on_llm_new_token("after", run_id=run)
+    handler.flush()
+    tokens = [ev["token"] for ev in parse_log(stream.getvalue())]
+    assert tokens[0]["nan"] is None and tokens[0]["3"]["type"] == "not_implemented"
+    assert tokens[1] == "after"
+
+
 def test_a_broken_target_never_breaks_the_chain(caplog: pytest.LogCaptureFixture) -> None:
     stream = io.StringIO()
     handler = RunscopeCallbackHandler(stream)

@@ -1,6 +1,6 @@
 """What runscope's handler costs a streaming LangChain app, against no handler and a no-op one.
 
-    python integrations/python/bench/bench_handler.py [--rounds 40] [--words 1000]
+    python integrations/python/bench/bench_handler.py [--rounds 100] [--words 1000]
     runscope exec --no-tui -- python integrations/python/bench/bench_handler.py --zero-code
 
 Streams ``prompt | GenericFakeChatModel(WORDS words) | StrOutputParser`` with ``stream()``
@@ -110,7 +110,7 @@ def quartiles(values: List[float]) -> tuple[float, float, float]:
 
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=40)
+    parser.add_argument("--rounds", type=int, default=100)
     parser.add_argument("--words", type=int, default=1000)
     parser.add_argument("--zero-code", action="store_true", help="measure the handler runscope exec attaches")
     parser.add_argument("--flush-interval", type=float, help="the writer's wake-up interval in seconds (to compare)")

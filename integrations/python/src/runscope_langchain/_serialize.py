@@ -10,8 +10,8 @@ numbers); none of these functions raise.
 
 from __future__ import annotations
 
+import json
 import math
-from datetime import datetime, timezone
 from typing import Any
 
 try:  # langchain-core >= 0.3
@@ -55,18 +55,40 @@ def _plain(value: Any, depth: int = 0) -> Any:
 
 
 def serialize(value: Any) -> Any:
-    """``dumpd(value)``, made JSON-safe; falls back to a plain walk if it raises."""
+    """``dumpd(value)`` as it comes (JSON-safe but for rare values: a non-finite float,
+    an odd key; ``encode`` walks a payload again only then); falls back to a plain walk
+    if it raises."""
     if value is None or isinstance(value, (bool, str, int)):
         return value
     if _dumpd is not None:
         try:
-            return _plain(_dumpd(value))
+            return _dumpd(value)
         except Exception:  # noqa: BLE001 - fall back below
             pass
     try:
         return _plain(value)
     except Exception:  # noqa: BLE001
         return not_implemented(value)
+
+
+def serialize_plain(value: Any) -> Any:
+    """``serialize(value)``, walked so that ``json.dumps`` always takes it."""
+    try:
+        return _plain(serialize(value))
+    except Exception:  # noqa: BLE001
+        return not_implemented(value)
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def encode(payload: Any) -> str:
+    """Compact JSON of a payload made of ``serialize`` values: at once when it is plain
+    JSON already (the common case), else after a plain walk (finite numbers, string keys)."""
+    try:
+        return _ENCODER.encode(payload)
+    except (ValueError, TypeError, RecursionError):
+        return _ENCODER.encode(_plain(payload))
 
 
 def serialize_llm_result(response: Any) -> Any:
@@ -136,9 +158,3 @@ def retry_value(retry_state: Any) -> dict[str, Any]:
         "error": error,
         "wait_s": wait_s,
     }
-
-
-def timestamp(moment: datetime | None = None) -> str:
-    """RFC 3339 in UTC with microseconds: ``2026-11-24T23:38:54.123456Z``."""
-    moment = moment or datetime.now(timezone.utc)
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")

@@ -33,18 +33,22 @@ _UNSET = object()
 
 
 class _Clock:
-    """RFC 3339 UTC with microseconds from ``time.time()``, the seconds part cached."""
+    """RFC 3339 UTC with microseconds from ``time.time()``, the seconds part cached.
 
-    second = -1
-    prefix = ""
+    The cache is one tuple, replaced whole: the app's threads (a line's time) and the
+    writer (a token's) use it at once.
+    """
+
+    cached = (-1, "")
 
     @classmethod
     def stamp(cls, whole: int) -> str:
         """``2026-11-24T23:38:54`` for a whole second."""
-        if whole != cls.second:
-            cls.prefix = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(whole))
-            cls.second = whole
-        return cls.prefix
+        second, prefix = cls.cached
+        if whole != second:
+            prefix = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(whole))
+            cls.cached = (whole, prefix)
+        return prefix
 
     @classmethod
     def format(cls, moment: float) -> str:

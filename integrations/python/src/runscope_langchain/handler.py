@@ -24,11 +24,12 @@ from langchain_core.callbacks.base import AsyncCallbackHandler, BaseCallbackHand
 
 from . import _writer
 from ._serialize import (
+    encode,
     error_value,
     retry_value,
     serialize,
     serialize_llm_result,
-    timestamp,
+    serialize_plain,
 )
 
 __all__ = ["EVENT_LOG_VERSION", "AsyncRunscopeCallbackHandler", "RunscopeCallbackHandler", "Target"]
@@ -45,6 +46,9 @@ logger = logging.getLogger("runscope_langchain")
 _CHAIN_RUN_TYPES = {"chain", "prompt", "parser"}
 
 _now = time.time
+
+#: A line's head (run ids, names, tags, time: always plain JSON).
+_HEAD_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 _F = TypeVar("_F", bound=Callable[..., None])
 
@@ -192,7 +196,7 @@ class _EventLogCore:
     def _token(self, token: Any, run_id: Any, parent_run_id: Any, tags: Any) -> None:
         """The hot path: queue the token's pieces; the writer thread formats them."""
         if not isinstance(token, str):
-            token = serialize(token)
+            token = serialize_plain(token)
         self._queue.append((run_id, parent_run_id, tags, token, _now()))
 
     def _token_head(self, run_id: Any, parent_run_id: Any, tags: Any) -> str:
@@ -228,10 +232,10 @@ class _EventLogCore:
         """Queue one line. ``start`` registers a new run; ``finish`` ends it (the writer
         forgets it once written). Returns whether a root run ended (then all is written)."""
         rid = _id(run_id)
-        body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        body = encode(payload)
         meta = None
         if start is not None:
-            meta = json.dumps(serialize(metadata or {}), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+            meta = encode(serialize(metadata or {}))
         with self._lock:
             if start is not None:
                 run = start
@@ -250,9 +254,9 @@ class _EventLogCore:
                 "name": run.name,
                 "run_type": run.run_type,
                 "tags": [str(t) for t in line_tags],
-                "time": timestamp(),
+                "time": _writer.format_time(_now()),
             }
-            line = json.dumps(head, ensure_ascii=False, separators=(",", ":"))[:-1]
+            line = _HEAD_ENCODER.encode(head)[:-1]
             if meta is not None:
                 line += ',"metadata":' + meta
             if body != "{}":
@@ -384,7 +388,7 @@ class _EventLogCore:
         # LangChain sends a custom event on the enclosing run's id, with no parent
         # id; the line's name is the event's name, its run type the enclosing run's.
         rid = _id(run_id)
-        body = json.dumps({"data": serialize(data)}, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        body = encode({"data": serialize(data)})
         with self._lock:
             known = self._runs.get(rid) if rid is not None else None
             head = {
@@ -395,9 +399,9 @@ class _EventLogCore:
                 "name": str(name),
                 "run_type": known.run_type if known else "chain",
                 "tags": [str(t) for t in (tags or [])],
-                "time": timestamp(),
+                "time": _writer.format_time(_now()),
             }
-            self._enqueue(json.dumps(head, ensure_ascii=False, separators=(",", ":"))[:-1] + "," + body[1:])
+            self._enqueue(_HEAD_ENCODER.encode(head)[:-1] + "," + body[1:])
 
 
 class RunscopeCallbackHandler(_EventLogCore, BaseCallbackHandler):
@@ -446,7 +450,7 @@ class RunscopeCallbackHandler(_EventLogCore, BaseCallbackHandler):
                          **kwargs: Any) -> None:
         # The hot path, inlined: queue the pieces; the writer thread formats them.
         if token.__class__ is not str:
-            token = serialize(token)
+            token = serialize_plain(token)
         self._queue.append((run_id, parent_run_id, tags, token, _now()))
 
     def on_llm_end(self, response: Any, *, run_id: UUID, parent_run_id: Optional[UUID] = None,
