@@ -39,6 +39,38 @@ struct ExecE2ETests {
         #expect(await session.exitStatus() == 0)
     }
 
+    @Test func rRunsTheProgramAgainAndQuittingWhileItRunsAsksFirst() async throws {
+        let python = try #require(ExecPython.path)
+        let app = RunscopeCLIE2ETests.path("Tests/python/apps/zero_code_app.py")
+        let session = try TmuxSession(
+            binary: RunscopeCLIE2ETests.binary, arguments: ["--", python, app], environment: ["ZERO_CODE_APP_PAUSE": "2"])
+        defer { session.close() }
+        session.send("o")
+        _ = try #require(
+            await session.waitFor(timeout: 90) { $0.contains("Output · exited with status 0") },
+            "the first run did not end; the screen:\n\(session.capture())")
+        session.send("o")
+        _ = try #require(await session.waitFor { $0.contains("LangGraph") && !$0.contains("Output ·") }, "o did not go back")
+        session.send("r")
+        // The tree starts again: the first chain of a new process, its agent not yet run (2 s pauses).
+        _ = try #require(
+            await session.waitFor(timeout: 60) { $0.contains("RunnableSequence") && !$0.contains("LangGraph") },
+            "r did not start the program again; the screen:\n\(session.capture())")
+        session.send("q")
+        _ = try #require(
+            await session.waitFor(timeout: 10) { $0.contains("Quit and cancel it? (y/n)") }, "q while running did not ask")
+        session.send("n")
+        _ = try #require(await session.waitFor(timeout: 10) { !$0.contains("(y/n)") }, "n did not keep the inspector")
+        _ = try #require(
+            await session.waitFor(timeout: 90) { $0.contains("LangGraph") },
+            "the rerun did not reach its agent; the screen:\n\(session.capture())")
+        session.send("o")
+        let output = try #require(await session.waitFor(timeout: 60) { $0.contains("Output · exited with status 0") })
+        #expect(Self.count("streamed: Why don't bears wear shoes?", in: output) == 1, "the Output view is the rerun's own")
+        session.send("q")
+        #expect(await session.exitStatus() == 0)
+    }
+
     @Test func ctrlCStopsTheProgramAndRunscopeExitsWithItsStatus() async throws {
         let python = try #require(ExecPython.path)
         let app = RunscopeCLIE2ETests.path("Tests/python/apps/zero_code_app.py")
