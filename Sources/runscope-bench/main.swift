@@ -5,6 +5,7 @@
 //   swift run -c release runscope-bench --only otlp-receive     (spans/s runscope otlp takes)
 //   swift run -c release runscope-bench --only provider     (the providers' client overhead per chunk)
 //   swift run -c release runscope-bench --only replay [MB]     (runscope replay of a 1 GB log: first run shown, memory)
+//   swift run -c release runscope-bench --only stream     (stream and invoke of prompt | model | parser, for profiling)
 import Foundation
 import RunscopeBenchmarks
 import RunscopeCore
@@ -105,6 +106,24 @@ if Array(CommandLine.arguments.dropFirst(1).prefix(2)) == ["--only", "replay"] {
         FileHandle.standardError.write(Data("runscope-bench: build runscope in release first (swift build -c release --product runscope)\n".utf8))
         exit(1)
     }
+    print(figures.jsonString(indent: 2))
+    exit(0)
+}
+
+if Array(CommandLine.arguments.dropFirst()) == ["--only", "stream"] {
+    let traced = try await streamCost(tracer: true, pull: false)
+    let figures: Value = [
+        "stream_us_per_token": [
+            "tokens": .int(traced.tokens),
+            "stream_api_with_tracer": round3(traced.perToken),
+            "pull_api_with_tracer": round3(try await streamCost(tracer: true, pull: true).perToken),
+            "stream_api_no_handler": round3(try await streamCost(tracer: false, pull: false).perToken),
+        ],
+        "invoke_us_per_call": [
+            "no_handler": round3(try await invokeCost(tracer: false)),
+            "with_tracer": round3(try await invokeCost(tracer: true)),
+        ],
+    ]
     print(figures.jsonString(indent: 2))
     exit(0)
 }

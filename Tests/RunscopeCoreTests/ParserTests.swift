@@ -8,6 +8,26 @@ import Testing
         await #expect(throws: OutputParserError.self) { try await parser.invoke("not json") }
     }
 
+    /// LangChain's `JsonOutputParser.parse` closes cut-off JSON too (`parse_json_markdown`
+    /// uses `parse_partial_json`): each case's result is what langchain-core 1.8.3 returned.
+    @Test func jsonParserParsesCutOffJSONAsLangChainDoes() throws {
+        let cases: [(String, Value?)] = [
+            ("{\"a\": 1, \"b\": [1, 2", ["a": 1, "b": [1, 2]]),
+            ("```json\n{\"a\": \"x", ["a": "x"]),
+            ("[1, 2", [1, 2]),
+            ("{\"a\": tru", [:]),
+            ("not json", nil),
+            ("", nil),
+        ]
+        for (text, expected) in cases {
+            if let expected {
+                #expect(try JsonOutputParser.parse(text) == expected, "\(text)")
+            } else {
+                #expect(throws: OutputParserError.self, "\(text)") { try JsonOutputParser.parse(text) }
+            }
+        }
+    }
+
     @Test func jsonParserStreamsGrowingObjects() async throws {
         let text = #"{"a": "hello", "b": [1, 2]}"#
         let chunks = ValueStream.of(text.map { .string(String($0)) })

@@ -6,9 +6,12 @@ public struct JsonOutputParser: Runnable {
     /// A JSON parser.
     public init(name: String = "JsonOutputParser") { self.name = name }
 
-    /// The JSON value of `text`; invalid JSON throws with the text attached.
+    /// The JSON value of `text`, closed where it is cut off as LangChain's `parse` does
+    /// (`parse_json_markdown` with `parse_partial_json`); text that is not JSON throws
+    /// with the text attached.
     public static func parse(_ text: String) throws -> Value {
         let body = PartialJSON.stripFence(text)
+        if let value = PartialJSON.parse(body) { return value }
         do {
             return try JSONParser.parse(body)
         } catch {
