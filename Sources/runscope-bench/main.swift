@@ -112,7 +112,8 @@ if Array(CommandLine.arguments.dropFirst(1).prefix(2)) == ["--only", "replay"] {
 
 if Array(CommandLine.arguments.dropFirst()) == ["--only", "stream"] {
     let traced = try await streamCost(tracer: true, pull: false)
-    let figures: Value = [
+    let invokeTraced = try await invokeCost(tracer: true)
+    var figures: ValueObject = [
         "stream_us_per_token": [
             "tokens": .int(traced.tokens),
             "stream_api_with_tracer": round3(traced.perToken),
@@ -121,10 +122,13 @@ if Array(CommandLine.arguments.dropFirst()) == ["--only", "stream"] {
         ],
         "invoke_us_per_call": [
             "no_handler": round3(try await invokeCost(tracer: false)),
-            "with_tracer": round3(try await invokeCost(tracer: true)),
+            "with_tracer": round3(invokeTraced),
         ],
     ]
-    print(figures.jsonString(indent: 2))
+    if let langchain = LangChainFigures.measure() {
+        figures["langchain"] = langchain.value(streamWithTracer: traced.perToken, invokeWithTracer: invokeTraced)
+    }
+    print(Value.object(figures).jsonString(indent: 2))
     exit(0)
 }
 
@@ -157,6 +161,8 @@ if Array(CommandLine.arguments.dropFirst()) == ["--only", "otlp"] {
 let streamTraced = try await streamCost(tracer: true, pull: false)
 let pullTraced = try await streamCost(tracer: true, pull: true)
 let streamBare = try await streamCost(tracer: false, pull: false)
+let invokeTraced = try await invokeCost(tracer: true)
+let langchain = LangChainFigures.measure()
 let provider = await providerFigures()
 let render = InspectorBenchmark.renderFrame(runs: 100_000)
 let timelineRender = InspectorBenchmark.renderFrame(runs: 100_000, timeline: true)
@@ -183,8 +189,9 @@ let figures: Value = [
     ],
     "invoke_us_per_call": [
         "no_handler": round3(try await invokeCost(tracer: false)),
-        "with_tracer": round3(try await invokeCost(tracer: true)),
+        "with_tracer": round3(invokeTraced),
     ],
+    "langchain": langchain?.value(streamWithTracer: streamTraced.perToken, invokeWithTracer: invokeTraced) ?? .null,
     "sse_parse_mb_per_s": [
         "chunk_64": round3(parsed(StreamParserBenchmark.sse(totalBytes: 32_000_000, chunkSize: 64))),
         "chunk_4096": round3(parsed(StreamParserBenchmark.sse(totalBytes: 32_000_000, chunkSize: 4096))),
