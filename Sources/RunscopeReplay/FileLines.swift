@@ -10,16 +10,30 @@ public struct LineSplitter: Sendable {
 
     /// The complete lines in `bytes` (CRLF or LF ends), in order.
     public mutating func feed(_ bytes: some Sequence<UInt8>) -> [Substring] {
+        if let lines = bytes.withContiguousStorageIfAvailable({ split($0) }) { return lines }
+        return Array(bytes).withUnsafeBufferPointer { split($0) }
+    }
+
+    /// The lines of one buffer: each newline found with `memchr`, a line decoded straight
+    /// from the buffer unless it began in an earlier one (then from `pending`).
+    private mutating func split(_ buffer: UnsafeBufferPointer<UInt8>) -> [Substring] {
+        guard let base = buffer.baseAddress else { return [] }
         var lines: [Substring] = []
-        for byte in bytes {
-            if byte == 0x0A {
+        var start = 0
+        while start < buffer.count, let found = memchr(base + start, 0x0A, buffer.count - start) {
+            let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if pending.isEmpty {
+                let end = newline > start && base[newline - 1] == 0x0D ? newline - 1 : newline
+                lines.append(Substring(String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self)))
+            } else {
+                pending.append(contentsOf: UnsafeBufferPointer(start: base + start, count: newline - start))
                 if pending.last == 0x0D { pending.removeLast() }
                 lines.append(Substring(String(decoding: pending, as: UTF8.self)))
                 pending.removeAll(keepingCapacity: true)
-            } else {
-                pending.append(byte)
             }
+            start = newline + 1
         }
+        if start < buffer.count { pending.append(contentsOf: UnsafeBufferPointer(start: base + start, count: buffer.count - start)) }
         return lines
     }
 
