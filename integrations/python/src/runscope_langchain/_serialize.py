@@ -3,9 +3,11 @@
 Everything goes through LangChain's own ``dumpd`` first, so messages, prompt
 values and documents come out in LangChain's serialized form
 (``{"lc": 1, "type": "constructor", ...}``) and unknown objects as
-``{"lc": 1, "type": "not_implemented", ...}``. The result is then walked once more
-so that what reaches ``json.dumps`` is always plain JSON (string keys, finite
-numbers); none of these functions raise.
+``{"lc": 1, "type": "not_implemented", ...}``. That is plain JSON but for rare values
+(a non-finite float, an odd key): ``encode`` writes it at once and walks it once more
+(string keys, finite numbers) only when the encoder refuses it; ``serialize_plain``
+walks at once (for tokens, which the writer thread formats later). None of these
+functions raise.
 """
 
 from __future__ import annotations
