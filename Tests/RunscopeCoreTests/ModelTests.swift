@@ -9,6 +9,17 @@ import Testing
         #expect(collector.tokens == ["a", " ", "b", " ", "", " ", "c", "\n", "d"], "as re.split(r\"(\\s)\")")
     }
 
+    @Test func genericFakeSplitsOnPythonsWhitespaceOnly() async throws {
+        let collector = EventCollector()
+        let model = GenericFakeChatModel(responses: ["a\u{1C}b\u{2003}c  d\u{200B}e"], tokenDelay: 0)
+        _ = try await model.streamValues("hi", config: RunConfig(callbacks: [collector])).collect()
+        // What Python 3.11 printed for re.split(r'(\s)', 'a\x1cb\u2003c  d\u200be'):
+        // U+001C is whitespace to Python (not to Unicode's White_Space), U+200B to neither.
+        #expect(
+            collector.tokens == ["a", "\u{1C}", "b", "\u{2003}", "c", " ", "", " ", "d\u{200B}e"],
+            "as re.split(r\"(\\s)\") in Python")
+    }
+
     @Test func fakeListStreamsCharactersAndCyclesResponses() async throws {
         let model = FakeListChatModel(responses: ["ab", "cd"], tokenDelay: 0)
         let first = try await model.streamValues("x", config: RunConfig()).collect().compactMap(\.messageValue?.content)

@@ -83,75 +83,9 @@ extension ChatModel {
     /// The model's run over a stream of input chunks: the run starts when the whole
     /// input has arrived, each chunk is a token event, the end reports the whole answer.
     private func modelStream(_ source: ValueStream, config: RunConfig) -> ValueStream {
-        ValueStream {
-            var emitter: TokenEmitter?
-            var finished = false
-            var upstream = source.makeAsyncIterator()
-            return {
-                if finished { return nil }
-                if emitter == nil {
-                    var whole = ValueAccumulator()
-                    while let chunk = try await upstream.next() { whole.add(chunk) }
-                    guard let input = whole.value else {
-                        finished = true
-                        return nil
-                    }
-                    let messages = try self.messages(from: input)
-                    let run = try startRun(messages, config: config)
-                    config.keep(self, input: input, runId: run.runId)
-                    var options = ChatCallOptions(kwargs: config.callKwargs)
-                    options.run = run
-                    emitter = TokenEmitter(stream: chatStream(messages, options: options), run: run)
-                }
-                if let chunk = try await emitter!.next() { return .message(chunk) }
-                finished = true
-                var message = emitter!.total ?? Message(role: .ai, content: "", id: emitter!.messageId, isChunk: true)
-                message.isChunk = true
-                try emitter!.run.llmEnd(LLMResult(generations: [[Generation(text: message.content, message: message)]]))
-                return nil
-            }
-        }
-    }
-}
-
-/// Pulls message chunks from a model stream, reports each as a token event, and
-/// keeps the running total; a failure is reported with what came before it.
-/// A class, so the running total stays in place across suspension points.
-final class TokenEmitter {
-    var iterator: ValueStream.AsyncIterator
-    let run: RunManager
-    let messageId: String
-    private(set) var total: Message?
-
-    init(stream: ValueStream, run: RunManager) {
-        self.iterator = stream.makeAsyncIterator()
-        self.run = run
-        self.messageId = "lc_run--\(run.runId.uuidString.lowercased())"
-    }
-
-    /// A provider's closing chunk: no text, only usage, tool calls or a finish reason.
-    /// It is not a token, so it gets no token event (token counts stay true).
-    static func isMetadataOnly(_ chunk: Message) -> Bool {
-        chunk.content.isEmpty && (chunk.usage != nil || !chunk.toolCalls.isEmpty || !chunk.responseMetadata.isEmpty)
-    }
-
-    /// The next chunk (with the run's message id), after its token event.
-    func next() async throws -> Message? {
-        let value: Value?
-        do {
-            value = try await iterator.next()
-        } catch {
-            let partial = total.map { [[Generation(text: $0.content, message: $0)]] } ?? [[]]
-            try? run.llmError(error, response: LLMResult(generations: partial))
-            throw error
-        }
-        guard case .message(var chunk)? = value else { return nil }
-        if chunk.id == nil { chunk.id = messageId }
-        chunk.isChunk = true
-        if total == nil { total = chunk } else { total!.append(chunk) }
-        if run.hasHandlers && !Self.isMetadataOnly(chunk) {
-            try run.newToken(chunk.content, chunk: GenerationChunk(text: chunk.content, message: chunk))
-        }
-        return chunk
+        ValueStream(iterators: {
+            let state = ModelStreamState(model: self, source: source, config: config)
+            return ValueStream.AsyncIterator(pull: state.next, poll: state.poll)
+        })
     }
 }

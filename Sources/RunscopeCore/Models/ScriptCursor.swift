@@ -28,28 +28,45 @@ struct ScriptedStream {
     /// The chunks of the script `make` gives when the stream is first pulled (each
     /// pull of a new iterator takes the model's next answer).
     static func lazy(_ make: @escaping @Sendable () -> ScriptedStream) -> ValueStream {
-        ValueStream { make().pull() }
+        ValueStream(iterators: { make().iterator() })
     }
 
     /// The answer's chunks; tool calls, if any, ride on the last one.
     func stream() -> ValueStream {
         let me = self
-        return ValueStream { me.pull() }
+        return ValueStream(iterators: { me.iterator() })
     }
 
-    /// The function that yields the answer's chunks one by one.
-    private func pull() -> () async throws -> Value? {
+    /// An iterator over the answer's chunks: with no delay between tokens it never
+    /// suspends, so a poll hands each chunk over at once.
+    private func iterator() -> ValueStream.AsyncIterator {
         let me = self
-        var index = 0
-        return {
+        let position = Position()
+        let step: () throws -> Value? = {
+            let index = position.index
             if let error = me.error, index >= (me.errorAfter ?? 0) {
                 throw ScriptedError(error, type: "ScriptedModelError")
             }
             guard index < me.tokens.count else { return nil }
-            if me.delay > 0 { try await Task.sleep(nanoseconds: UInt64(me.delay * 1e9)) }
-            defer { index += 1 }
+            position.index = index + 1
             return .message(me.chunk(at: index))
         }
+        guard delay > 0 else { return ValueStream.synchronousIterator(step) }
+        let nanoseconds = UInt64(delay * 1e9)
+        return ValueStream.AsyncIterator(pull: {
+            let index = position.index
+            if me.error == nil || index < (me.errorAfter ?? 0), index < me.tokens.count {
+                try await Task.sleep(nanoseconds: nanoseconds)
+            }
+            return try step()
+        })
+    }
+
+    /// The index of the next token of one iterator.
+    // @exclusivity(unchecked): one iterator is pulled one call at a time, and a pull
+    // reads the index, then writes it, never both at once.
+    private final class Position {
+        @exclusivity(unchecked) var index = 0
     }
 
     private func chunk(at index: Int) -> Message {
@@ -69,26 +86,35 @@ struct ScriptedStream {
     }
 
     /// Words and single whitespace characters apart, as `re.split(r"(\s)", text)`.
+    /// The words are slices of the text copied out whole, not rebuilt scalar by scalar.
     static func splitWords(_ text: String) -> [String] {
         var tokens: [String] = []
-        var current = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
+        let scalars = text.unicodeScalars
+        var wordStart = scalars.startIndex
+        var index = wordStart
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let next = scalars.index(after: index)
             if isWhitespace(scalar) {
-                tokens.append(String(current))
+                tokens.append(String(scalars[wordStart..<index]))
                 tokens.append(String(scalar))
-                current = String.UnicodeScalarView()
-            } else {
-                current.append(scalar)
+                wordStart = next
             }
+            index = next
         }
-        tokens.append(String(current))
+        tokens.append(String(scalars[wordStart...]))
         return tokens
     }
 
-    /// Python's `\s`: ASCII whitespace fast, Unicode whitespace otherwise.
-    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII { return scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D) }
-        return scalar.properties.isWhitespace
+    /// Python's `\s` in a `str` pattern: the 29 code points for which `str.isspace()`
+    /// holds (Unicode's White_Space, and the separators U+001C to U+001F).
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x1C...0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+            return true
+        default:
+            return false
+        }
     }
 }
 

@@ -48,11 +48,11 @@ extension RunConfig {
         _ body: @escaping @Sendable (ValueStream, RunManager) -> ValueStream
     ) -> ValueStream {
         let config = self
-        return ValueStream {
+        return ValueStream(iterators: {
             let state = TracedTransformState(
                 input: input, config: config, name: name, runType: runType, component: component, body: body)
-            return { try await state.next() }
-        }
+            return state.iterator()
+        })
     }
 
     /// `tracedTransform` for a run that maps each chunk on its own (a string parser):
@@ -62,11 +62,11 @@ extension RunConfig {
         _ map: @escaping @Sendable (Value) throws -> Value
     ) -> ValueStream {
         let config = self
-        return ValueStream {
+        return ValueStream(iterators: {
             let state = TracedTransformState(
                 input: input, config: config, name: name, runType: runType, component: component, map: map)
-            return { try await state.next() }
-        }
+            return state.iterator()
+        })
     }
 }
 
@@ -74,15 +74,18 @@ extension RunConfig {
 // @unchecked Sendable: a stream is pulled by one consumer at a time, so this
 // state is never touched from two tasks at once; it is Sendable only so that the
 // input stream handed to `body` can refer back to it.
+// @exclusivity(unchecked) on its state: for the same reason no two accesses to one of
+// these properties overlap (a pull reaches the others, never the one it is changing),
+// so the dynamic checks, a tenth of a streamed token's cost, are left out.
 final class TracedTransformState: @unchecked Sendable {
-    private var upstream: ValueStream.AsyncIterator
-    private var inner: ValueStream.AsyncIterator?
-    private var run: RunManager?
-    private var finished = false
-    private var pendingFirst: Value?
-    private var upstreamDone = false
-    private var finalInput = ValueAccumulator()
-    private var finalOutput = ValueAccumulator()
+    @exclusivity(unchecked) private var upstream: ValueStream.AsyncIterator
+    @exclusivity(unchecked) private var inner: ValueStream.AsyncIterator?
+    @exclusivity(unchecked) private var run: RunManager?
+    @exclusivity(unchecked) private var finished = false
+    @exclusivity(unchecked) private var pendingFirst: Value?
+    @exclusivity(unchecked) private var upstreamDone = false
+    @exclusivity(unchecked) private var finalInput = ValueAccumulator()
+    @exclusivity(unchecked) private var finalOutput = ValueAccumulator()
     private let config: RunConfig
     private let name: String
     private let runType: RunType
@@ -103,25 +106,56 @@ final class TracedTransformState: @unchecked Sendable {
         self.map = map
     }
 
+    /// An iterator over this run's output: pulled, or polled when its chunk is at hand.
+    func iterator() -> ValueStream.AsyncIterator {
+        ValueStream.AsyncIterator(pull: next, poll: poll)
+    }
+
     func next() async throws -> Value? {
         if finished { return nil }
         if run == nil { try await start() }
         guard let run else { return nil }
+        let chunk: Value?
         do {
-            if let chunk = try await pullOutput() {
-                finalOutput.add(chunk)
-                return chunk
-            }
+            chunk = try await pullOutput()
         } catch {
-            finished = true
-            keepStep(run)
-            try? run.chainError(error, inputs: finalInput.value)
-            throw error
+            try fail(error, run)
+        }
+        return try deliver(chunk, run)
+    }
+
+    /// `next()` without suspending, once the run has started and its chunk is at hand.
+    func poll() throws -> ValueStream.Poll {
+        if finished { return .ready(nil) }
+        guard let run else { return .pending }
+        let chunk: Value?
+        do {
+            guard case .ready(let ready) = try pollOutput() else { return .pending }
+            chunk = ready
+        } catch {
+            try fail(error, run)
+        }
+        return .ready(try deliver(chunk, run))
+    }
+
+    /// Passes an output chunk on, or at the end (`nil`) ends the run with the totals.
+    private func deliver(_ chunk: Value?, _ run: RunManager) throws -> Value? {
+        if let chunk {
+            finalOutput.add(chunk)
+            return chunk
         }
         finished = true
         keepStep(run)
         try run.chainEnd(finalOutput.value ?? .null, inputs: finalInput.value ?? .null)
         return nil
+    }
+
+    /// Ends the run with `error`, which is rethrown.
+    private func fail(_ error: any Error, _ run: RunManager) throws -> Never {
+        finished = true
+        keepStep(run)
+        try? run.chainError(error, inputs: finalInput.value)
+        throw error
     }
 
     /// Keeps the step with its whole input, which is known only now.
@@ -136,7 +170,9 @@ final class TracedTransformState: @unchecked Sendable {
         let run = try config.startChainRun(name: name, runType: runType, inputs: ["input": ""])
         self.run = run
         if let body {
-            let inputStream = ValueStream { [self] in { try await self.pullInput() } }
+            let inputStream = ValueStream(iterators: { [self] in
+                ValueStream.AsyncIterator(pull: { try await self.pullInput() }, poll: { try self.pollInput() })
+            })
             inner = body(inputStream, run).makeAsyncIterator()
         }
     }
@@ -147,17 +183,39 @@ final class TracedTransformState: @unchecked Sendable {
         return try await inner!.next()
     }
 
+    /// `pullOutput()` without suspending, if the chunk is at hand.
+    private func pollOutput() throws -> ValueStream.Poll {
+        guard let map else { return try inner!.nextNow() }
+        guard case .ready(let chunk) = try pollInput() else { return .pending }
+        return .ready(try chunk.map(map))
+    }
+
     private func pullInput() async throws -> Value? {
-        if let first = pendingFirst {
-            pendingFirst = nil
-            return first
-        }
-        if upstreamDone { return nil }
+        if case .ready(let chunk) = try pollInput() { return chunk }
         guard let chunk = try await upstream.next() else {
             upstreamDone = true
             return nil
         }
         finalInput.add(chunk)
         return chunk
+    }
+
+    /// `pullInput()` without suspending, if the chunk is at hand.
+    private func pollInput() throws -> ValueStream.Poll {
+        if let first = pendingFirst {
+            pendingFirst = nil
+            return .ready(first)
+        }
+        if upstreamDone { return .ready(nil) }
+        switch try upstream.nextNow() {
+        case .pending:
+            return .pending
+        case .ready(nil):
+            upstreamDone = true
+            return .ready(nil)
+        case .ready(let chunk?):
+            finalInput.add(chunk)
+            return .ready(chunk)
+        }
     }
 }

@@ -48,9 +48,8 @@ extension Runnable {
     /// Streams the output of a run on one input, with backpressure: the run produces the
     /// next value only when the consumer asks for it, so nothing piles up in a buffer.
     /// Cancelling the consuming task (or dropping the stream) cancels the run.
-    public func stream(_ input: Value, config: RunConfig = RunConfig()) -> AsyncThrowingStream<Value, any Error> {
-        let source = StreamSource(streamValues(input, config: config).makeAsyncIterator())
-        return AsyncThrowingStream(unfolding: { try await source.next() })
+    public func stream(_ input: Value, config: RunConfig = RunConfig()) -> RunStream {
+        RunStream(StreamSource(streamValues(input, config: config).makeAsyncIterator()))
     }
 
     /// Runs on many inputs, at most `config.maxConcurrency` at once, and returns

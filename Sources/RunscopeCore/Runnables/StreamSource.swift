@@ -3,9 +3,9 @@
 /// A run notices cancellation only while it is pulled. If the stream is dropped, or its
 /// consumer cancelled, between two values, the run is pulled once more in a cancelled task
 /// so it ends as cancelled (its end events are sent) instead of being left open.
-// @unchecked Sendable: AsyncThrowingStream(unfolding:) calls `next` one call at a time
-// (its iterator has one consumer), and deinit runs after the last call; so the iterator
-// and `open` are never used by two tasks at once.
+// @unchecked Sendable: `RunStream` has one consumer, which calls `next` or `poll` one
+// call at a time, and deinit runs after the last call; so the iterator and `open` are
+// never used by two tasks at once.
 final class StreamSource: @unchecked Sendable {
     private var iterator: ValueStream.AsyncIterator
     /// Pulled at least once and not ended: a run may be waiting for its next pull.
@@ -19,6 +19,18 @@ final class StreamSource: @unchecked Sendable {
             let value = try await iterator.next()
             open = value != nil
             return value
+        } catch {
+            open = false
+            throw error
+        }
+    }
+
+    /// `next()` without suspending, if every layer of the run has its next value at hand.
+    func poll() throws -> ValueStream.Poll {
+        do {
+            let poll = try iterator.nextNow()
+            if case .ready(let value) = poll { open = value != nil }
+            return poll
         } catch {
             open = false
             throw error

@@ -9,6 +9,10 @@ public final class Tracer: RunEventHandler {
         var roots: [UUID] = []
         var rootOf: [UUID: UUID] = [:]
         var started: [UUID: Int] = [:]
+        /// Where the run of the last token is in `runs`: a model's tokens come in a row,
+        /// so most find their run without hashing its id. Cleared when a run is added
+        /// (which may move the others); `runs` loses none.
+        var tokenRun: (id: UUID, index: Dictionary<UUID, RunTree>.Index)?
     }
 
     private let state = Locked(State())
@@ -39,7 +43,14 @@ public final class Tracer: RunEventHandler {
     public func onLLMNewToken(_ run: RunInfo, token: String, chunk: GenerationChunk?) throws {
         let now = clock()
         state.withLock { state in
-            guard let index = state.runs.index(forKey: run.runId) else { return }
+            let index: Dictionary<UUID, RunTree>.Index
+            if let cached = state.tokenRun, cached.id == run.runId {
+                index = cached.index
+            } else {
+                guard let found = state.runs.index(forKey: run.runId) else { return }
+                index = found
+                state.tokenRun = (run.runId, found)
+            }
             state.runs.values[index].tokens.append(TokenEvent(text: token, time: now))
         }
     }
@@ -62,6 +73,7 @@ public final class Tracer: RunEventHandler {
         state.started[root] = order
         state.rootOf[run.runId] = root
         if let parent { state.children[parent, default: []].append(run.runId) } else { state.roots.append(run.runId) }
+        state.tokenRun = nil
         state.runs[run.runId] = RunTree(
             id: run.runId, parentRunId: run.parentRunId, name: run.name, runType: run.runType, startTime: now,
             inputs: TraceShapes.inputs(event), outputs: nil, error: nil, tags: run.tags, metadata: run.metadata,

@@ -13,7 +13,7 @@ public enum Value: Sendable, Equatable {
     case array([Value])
     case object(ValueObject)
     // Boxed, so that a Value stays small (about 18 bytes) and cheap to pass along a stream.
-    indirect case message(Message)
+    case message(Message)
     indirect case promptValue(PromptValue)
     indirect case document(Document)
 }
