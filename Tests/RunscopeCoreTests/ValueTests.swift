@@ -1,3 +1,4 @@
+import Foundation
 import RunscopeCore
 import Testing
 
@@ -89,5 +90,8 @@ import Testing
         #expect(ids.allSatisfy { $0.uuidString.dropFirst(14).first == "7" })
         #expect(ids.map(\.uuidString) == ids.map(\.uuidString).sorted())
         #expect(Set(ids).count == ids.count)
+        #expect(ids.allSatisfy { "89AB".contains($0.uuidString.dropFirst(19).first!) }, "RFC 9562 variant")
+        // The random part is drawn in blocks of 64 words: ids from different blocks differ in it.
+        #expect(Set(ids.map { $0.uuidString.suffix(12) }).count == ids.count)
     }
 }

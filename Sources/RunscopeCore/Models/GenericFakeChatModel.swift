@@ -50,7 +50,7 @@ public struct GenericFakeChatModel: ChatModel {
         let message = messages.isEmpty ? Message.ai("") : messages[turn]
         let failure = turnFailures[turn]
         return ScriptedStream(
-            message: message, tokens: ScriptedStream.splitWords(message.content), delay: tokenDelay,
+            message: message, tokens: cursor.tokens(of: message.content, turn: turn), delay: tokenDelay,
             error: failure?.message ?? error, errorAfter: failure?.after ?? errorAfter)
     }
 

@@ -1,8 +1,10 @@
 
 /// Hands out a scripted model's answers in turn, starting over after the last
-/// (LangChain's examples cycle them). Shared by copies of the same model.
+/// (LangChain's examples cycle them), and keeps each answer's tokens once split.
+/// Shared by copies of the same model.
 public final class ScriptCursor: Sendable {
     private let index = Locked(0)
+    private let split = Locked([Int: (text: String, tokens: [String])]())
 
     /// A cursor at the first answer.
     public init() {}
@@ -13,6 +15,15 @@ public final class ScriptCursor: Sendable {
             defer { index += 1 }
             return count == 0 ? 0 : index % count
         }
+    }
+
+    /// The tokens of answer `turn`, whose text is `text`: split the first time, then kept
+    /// while the answer's text stays the same (a copy of the model may have changed it).
+    func tokens(of text: String, turn: Int) -> [String] {
+        if let kept = split.withLock({ $0[turn] }), kept.text == text { return kept.tokens }
+        let tokens = ScriptedStream.splitWords(text)
+        split.withLock { $0[turn] = (text, tokens) }
+        return tokens
     }
 }
 

@@ -22,12 +22,20 @@ public struct ChatPromptTemplate: Runnable {
     public let messages: [MessageTemplate]
     public let partialVariables: ValueObject
     public let name: String
+    /// The variables a caller must supply.
+    public let inputVariables: [String]
+    /// LangChain's serialized form, sent with every start event: built once, since
+    /// the prompt never changes.
+    public let serialized: Value
 
     /// A chat prompt of the given entries.
     public init(messages: [MessageTemplate], partialVariables: ValueObject = [:], name: String = "ChatPromptTemplate") {
         self.messages = messages
         self.partialVariables = partialVariables
         self.name = name
+        self.inputVariables = Self.inputVariables(messages: messages, partialVariables: partialVariables)
+        self.serialized = Self.serialized(
+            messages: messages, inputVariables: inputVariables, partialVariables: partialVariables, name: name)
     }
 
     /// A chat prompt from `(role, template)` pairs. Roles: `system`, `human`/`user`,
@@ -59,8 +67,8 @@ public struct ChatPromptTemplate: Runnable {
         return .template(parsedRole, try TextTemplate(template, format: format))
     }
 
-    /// The variables a caller must supply.
-    public var inputVariables: [String] {
+    /// The variables a caller must supply to a prompt of `messages`.
+    private static func inputVariables(messages: [MessageTemplate], partialVariables: ValueObject) -> [String] {
         var names: [String] = []
         for entry in messages {
             for name in entry.variables where !names.contains(name) && partialVariables[name] == nil { names.append(name) }
@@ -90,8 +98,10 @@ public struct ChatPromptTemplate: Runnable {
         }
     }
 
-    /// LangChain's serialized form.
-    public var serialized: Value {
+    /// LangChain's serialized form of a chat prompt.
+    private static func serialized(
+        messages: [MessageTemplate], inputVariables: [String], partialVariables: ValueObject, name: String
+    ) -> Value {
         var kwargs: ValueObject = ["input_variables": .array(inputVariables.map(Value.string))]
         if !partialVariables.isEmpty { kwargs["partial_variables"] = .object(partialVariables) }
         kwargs["messages"] = .array(messages.map(Self.serialize))

@@ -13,6 +13,9 @@ public struct ValueObject: Sendable, Equatable, Sequence, ExpressibleByDictionar
 
     /// An object from key/value pairs; later duplicates overwrite earlier ones.
     public init(_ pairs: [(String, Value)]) {
+        guard !pairs.isEmpty else { return }
+        keys.reserveCapacity(pairs.count)
+        storage.reserveCapacity(pairs.count)
         for (key, value) in pairs { self[key] = value }
     }
 
