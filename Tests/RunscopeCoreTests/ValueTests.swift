@@ -85,6 +85,29 @@ import Testing
         #expect(value.pythonRepr == #"{'text': "it's", 'n': 1, 'ok': True, 'none': None}"#)
     }
 
+    @Test func objectsKeepOrderAndFindKeysSmallOrLarge() {
+        // Small objects look keys up in order; past eight keys an index takes over.
+        for size in [3, 8, 9, 40] {
+            var object = ValueObject()
+            for key in 0..<size { object["k\(key)"] = .int(key) }
+            #expect(object.keys == (0..<size).map { "k\($0)" })
+            #expect((0..<size).allSatisfy { object["k\($0)"] == .int($0) })
+            object["k1"] = .string("one")
+            object["k0"] = nil
+            #expect(object.count == size - 1)
+            #expect(object["k0"] == nil && object["k1"] == .string("one"))
+            #expect(object["k\(size - 1)"] == .int(size - 1), "found after a removal moved the others")
+            #expect(object.keys.first == "k1")
+            object["k0"] = 0
+            #expect(object.keys.last == "k0")
+            let reversed = ValueObject(object.reversed().map { ($0.key, $0.value) })
+            #expect(reversed == object, "equal whatever the order, as dicts")
+            var changed = reversed
+            changed["k1"] = 1
+            #expect(changed != object)
+        }
+    }
+
     @Test func uuidv7IsVersion7AndTimeOrdered() {
         let ids = (0..<1000).map { _ in UUIDv7.make() }
         #expect(ids.allSatisfy { $0.uuidString.dropFirst(14).first == "7" })
