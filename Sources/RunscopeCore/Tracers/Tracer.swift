@@ -60,8 +60,8 @@ public final class Tracer: RunEventHandler {
         state.withLock { state in
             if event.isStart {
                 Self.start(run, event, now, &state)
-            } else if state.runs.index(forKey: run.runId) != nil {
-                Self.update(run.runId, event, now, &state)
+            } else if let index = state.runs.index(forKey: run.runId) {
+                Self.update(index, event, now, &state)
             }
         }
     }
@@ -80,30 +80,33 @@ public final class Tracer: RunEventHandler {
             extra: run.extra, executionOrder: order, tokens: [], events: [], childRuns: [])
     }
 
-    private static func update(_ id: UUID, _ event: RunEvent, _ now: Date, _ state: inout State) {
+    /// Applies a non-start event to the run at `index` in `state.runs` (found once:
+    /// changing a run's fields in place moves no run, so the index holds).
+    private static func update(_ index: Dictionary<UUID, RunTree>.Index, _ event: RunEvent, _ now: Date, _ state: inout State) {
         switch event {
         case .newToken(let token, _):
-            state.runs[id]!.tokens.append(TokenEvent(text: token, time: now))
+            state.runs.values[index].tokens.append(TokenEvent(text: token, time: now))
         case .retry(let retry):
-            state.runs[id]!.events.append(TraceEvent(name: "retry", time: now, data: [
+            state.runs.values[index].events.append(TraceEvent(name: "retry", time: now, data: [
                 "attempt_number": .int(retry.attemptNumber), "error": .string(retry.error.description),
                 "wait_seconds": .double(retry.waitSeconds),
             ]))
         case .custom(let name, let data):
-            state.runs[id]!.events.append(TraceEvent(name: "custom_event", time: now, data: ["name": .string(name), "data": data]))
+            state.runs.values[index].events.append(
+                TraceEvent(name: "custom_event", time: now, data: ["name": .string(name), "data": data]))
         case .text(let text):
-            state.runs[id]!.events.append(TraceEvent(name: "text", time: now, data: .string(text)))
+            state.runs.values[index].events.append(TraceEvent(name: "text", time: now, data: .string(text)))
         default:
-            finish(id, event, now, &state)
+            finish(&state.runs.values[index], event, now)
         }
     }
 
-    private static func finish(_ id: UUID, _ event: RunEvent, _ now: Date, _ state: inout State) {
-        state.runs[id]!.endTime = now
-        state.runs[id]!.error = event.error
-        if let outputs = TraceShapes.outputs(event) { state.runs[id]!.outputs = outputs }
-        if case .chainEnd(_, let inputs?) = event { state.runs[id]!.inputs = TraceShapes.wrap(inputs, "input") }
-        if case .chainError(_, let inputs?) = event { state.runs[id]!.inputs = TraceShapes.wrap(inputs, "input") }
+    private static func finish(_ run: inout RunTree, _ event: RunEvent, _ now: Date) {
+        run.endTime = now
+        run.error = event.error
+        if let outputs = TraceShapes.outputs(event) { run.outputs = outputs }
+        if case .chainEnd(_, let inputs?) = event { run.inputs = TraceShapes.wrap(inputs, "input") }
+        if case .chainError(_, let inputs?) = event { run.inputs = TraceShapes.wrap(inputs, "input") }
     }
 }
 
