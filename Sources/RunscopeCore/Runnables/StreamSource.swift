@@ -5,11 +5,12 @@
 /// so it ends as cancelled (its end events are sent) instead of being left open.
 // @unchecked Sendable: `RunStream` has one consumer, which calls `next` or `poll` one
 // call at a time, and deinit runs after the last call; so the iterator and `open` are
-// never used by two tasks at once.
+// never used by two tasks at once (nor two accesses to one of them overlap, hence
+// @exclusivity(unchecked)).
 final class StreamSource: @unchecked Sendable {
-    private var iterator: ValueStream.AsyncIterator
+    @exclusivity(unchecked) private var iterator: ValueStream.AsyncIterator
     /// Pulled at least once and not ended: a run may be waiting for its next pull.
-    private var open = false
+    @exclusivity(unchecked) private var open = false
 
     init(_ iterator: ValueStream.AsyncIterator) { self.iterator = iterator }
 
