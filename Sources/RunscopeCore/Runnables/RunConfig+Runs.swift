@@ -192,7 +192,7 @@ final class TracedTransformState: @unchecked Sendable {
 
     private func pullInput() async throws -> Value? {
         if case .ready(let chunk) = try pollInput() { return chunk }
-        guard let chunk = try await upstream.next() else {
+        guard let chunk = try await upstream.nextAfterPending() else {
             upstreamDone = true
             return nil
         }

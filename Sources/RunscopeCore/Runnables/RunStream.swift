@@ -20,7 +20,7 @@ public struct RunStream: AsyncSequence, Sendable {
 
         public mutating func next() async throws -> Value? {
             if case .ready(let value) = try source.poll() { return value }
-            return try await source.next()
+            return try await source.nextAfterPending()
         }
     }
 }

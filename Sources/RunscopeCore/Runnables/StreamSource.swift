@@ -14,10 +14,11 @@ final class StreamSource: @unchecked Sendable {
 
     init(_ iterator: ValueStream.AsyncIterator) { self.iterator = iterator }
 
-    /// The next value of the run, or `nil` at its end.
-    func next() async throws -> Value? {
+    /// The next value of the run, or `nil` at its end, for a caller whose `poll()` just
+    /// said `pending`.
+    func nextAfterPending() async throws -> Value? {
         do {
-            let value = try await iterator.next()
+            let value = try await iterator.nextAfterPending()
             open = value != nil
             return value
         } catch {
@@ -26,7 +27,7 @@ final class StreamSource: @unchecked Sendable {
         }
     }
 
-    /// `next()` without suspending, if every layer of the run has its next value at hand.
+    /// The next value without suspending, if every layer of the run has it at hand.
     func poll() throws -> ValueStream.Poll {
         do {
             let poll = try iterator.nextNow()

@@ -33,6 +33,10 @@ public struct ValueStream: AsyncSequence, Sendable {
             return try await pull()
         }
 
+        /// The next value by the pull alone, for a caller whose poll just said `pending`
+        /// (`next()` would poll every layer below again first).
+        public mutating func nextAfterPending() async throws -> Value? { try await pull() }
+
         /// The next value if it can be had without suspending.
         public mutating func nextNow() throws -> Poll {
             guard let poll else { return .pending }
