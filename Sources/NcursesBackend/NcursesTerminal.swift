@@ -17,6 +17,7 @@ public final class NcursesTerminal: TerminalBackend {
     private var quickErrors = 0
     private let useColors: Bool
     private let useMouse: Bool
+    private let marksFrames: Bool
     private var mouseOn = false
     private let signals = SignalWatcher()
 
@@ -32,6 +33,21 @@ public final class NcursesTerminal: TerminalBackend {
     public init(colors: Bool = true, mouse: Bool = true) {
         useColors = colors && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
         useMouse = mouse
+        marksFrames = ProcessInfo.processInfo.environment[Self.frameMarksVariable] == "1"
+    }
+
+    /// The environment variable that, set to `1`, brackets each frame with window-title
+    /// marks (``drawingTitle`` before, ``drawnTitle`` after): a test driving the real binary
+    /// in tmux reads `#{pane_title}` with the screen and so never takes half a frame for a whole one.
+    public static let frameMarksVariable = "RUNSCOPE_FRAME_MARKS"
+    /// The window title while a frame is being written (with ``frameMarksVariable`` set).
+    public static let drawingTitle = "runscope:drawing"
+    /// The window title once a frame is written, and after the terminal is given back.
+    public static let drawnTitle = "runscope:drawn"
+
+    /// Sets the window title to `title` when frames are marked (OSC 2).
+    private func markFrame(_ title: String) {
+        if marksFrames { sendControl("\u{1B}]2;\(title)\u{07}") }
     }
 
     deinit { restore() }
@@ -106,6 +122,7 @@ public final class NcursesTerminal: TerminalBackend {
     /// Gives the terminal back (leaves the alternate screen, shows the cursor). Safe to call twice.
     public func restore() {
         guard let screen else { return }
+        markFrame(Self.drawnTitle)
         if mouseOn {
             sendControl(MouseEvent.disableReporting)
             runscope_set_mouse_fd(-1)
@@ -130,6 +147,7 @@ public final class NcursesTerminal: TerminalBackend {
     /// Draws the changes of a frame and shows them.
     public func draw(_ diff: BufferDiff) {
         guard let window else { return }
+        markFrame(Self.drawingTitle)
         if diff.isFullRedraw { werase(window) }
         for run in diff.runs {
             for (offset, cell) in run.cells.enumerated() where !cell.isContinuation {
@@ -138,6 +156,7 @@ public final class NcursesTerminal: TerminalBackend {
         }
         wnoutrefresh(window)
         doupdate()
+        markFrame(Self.drawnTitle)
     }
 
     /// Sends a control sequence that draws nothing (OSC 52 to set the clipboard), after

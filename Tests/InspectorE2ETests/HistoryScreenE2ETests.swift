@@ -98,9 +98,12 @@ struct HistoryScreenE2ETests {
         session.send("q")
         try #require(await session.waitFor { Self.counts($0, "2 traces") && !$0.contains("replay ended") }, "q did not come back")
         session.sendBytes(InspectorE2ETests.mouseBytes(0, x: 0, y: joke))
-        let marked = try #require(await session.waitFor { $0.contains("marked: ") }, "a click on the mark column did not mark")
-        let markedLine = marked.split(separator: "\n")[joke]
-        #expect(markedLine.hasPrefix("A "), "the joke row carries the mark: \(markedLine)")
+        // Waits for the whole frame: tmux may show the header's "marked:" before the row below it.
+        let marked = await session.waitFor { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return screen.contains("marked: ") && lines.count > joke && lines[joke].hasPrefix("A ")
+        }
+        #expect(marked != nil, "a click on the mark column did not mark the joke row: \(session.capture())")
         session.send("q")
         #expect(await session.exitStatus() == 0)
         #expect(session.format("#{mouse_sgr_flag}") == "0", "mouse reporting was left on")

@@ -20,7 +20,7 @@ final class TmuxSession: Sendable {
         let quoted = ([binary.path] + arguments).map(Self.shellQuote).joined(separator: " ")
         let exports = environment.map { "export \($0.key)=\(Self.shellQuote($0.value)); " }.joined()
         let dir = Self.shellQuote(scratch.path)
-        let script = "cd \(dir); export LANG=C.UTF-8 RUNSCOPE_HOME=\(dir)/home; \(exports)stty -g > before; \(quoted); code=$?; "
+        let script = "cd \(dir); export LANG=C.UTF-8 RUNSCOPE_HOME=\(dir)/home RUNSCOPE_FRAME_MARKS=1; \(exports)stty -g > before; \(quoted); code=$?; "
             + "stty -g > after; echo $code > status.tmp; mv status.tmp status; exec sleep 600"
         try tmux(["-f", "/dev/null", "-u", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", "sh", "-c", script])
     }
@@ -36,6 +36,20 @@ final class TmuxSession: Sendable {
     /// The screen as text (trailing blanks trimmed by tmux).
     func capture() -> String {
         (try? tmux(["capture-pane", "-p", "-t", name])) ?? ""
+    }
+
+    /// The screen as text once no frame is half written, else nil. runscope under test
+    /// (`RUNSCOPE_FRAME_MARKS=1`) sets the pane's title to `runscope:drawing` before each
+    /// frame and `runscope:drawn` after it; tmux may read a frame's bytes in pieces, and a
+    /// screen read between them shows the top of the new frame over the rest of the old.
+    /// The title and the screen are read by one tmux command list, so nothing is drawn between.
+    func wholeFrame() -> String? {
+        let separator = "\u{1F}runscope-e2e-screen\u{1F}"
+        guard let text = try? tmux(["display-message", "-p", "-t", name, "#{pane_title}\(separator)", ";",
+                                    "capture-pane", "-p", "-t", name]),
+              let range = text.range(of: separator + "\n") else { return nil }
+        if text[..<range.lowerBound] == "runscope:drawing" { return nil }
+        return String(text[range.upperBound...])
     }
 
     /// Sends tmux key names (`Down`, `Tab`, `C-c`, `q`, ...).
@@ -73,7 +87,8 @@ final class TmuxSession: Sendable {
         ((try? tmux(["display-message", "-p", "-t", name, format])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Polls the screen every 50 ms until `predicate` holds; returns that screen, or nil after `timeout` seconds.
+    /// Polls the screen every 50 ms until `predicate` holds on a whole frame (``wholeFrame()``);
+    /// returns that screen, or nil after `timeout` seconds.
     ///
     /// The polling runs on a thread of its own, not on the test process's cooperative pool: that pool is
     /// as wide as the machine has cores (2 on CI), and while every suite runs at once, long synchronous
@@ -83,7 +98,7 @@ final class TmuxSession: Sendable {
     @discardableResult
     func waitFor(timeout: Double = 45, _ predicate: @escaping @Sendable (String) -> Bool) async -> String? {
         await Self.poll(timeout: timeout) { [self] in
-            let screen = capture()
+            guard let screen = wholeFrame() else { return nil }
             return predicate(screen) ? screen : nil
         }
     }
