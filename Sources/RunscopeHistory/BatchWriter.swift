@@ -111,5 +111,5 @@ struct BatchWriter {
     }
 
     /// A run or trace id as stored: lower-case UUID text, as in the event log.
-    static func text(_ id: UUID) -> String { id.uuidString.lowercased() }
+    static func text(_ id: UUID) -> String { id.lowercasedString }
 }

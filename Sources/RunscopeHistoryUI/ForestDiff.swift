@@ -28,7 +28,7 @@ enum ForestDiff {
     /// One run as a stored run (the subtree's root without its parent, so it is a root).
     static func stored(_ node: RunNode, position: Int, isRoot: Bool) -> StoredRun {
         StoredRun(
-            id: node.id.uuidString.lowercased(), parentId: isRoot ? nil : node.parentId?.uuidString.lowercased(),
+            id: node.id.lowercasedString, parentId: isRoot ? nil : node.parentId?.lowercasedString,
             position: position, name: node.name, runType: node.runType.rawValue,
             status: SubtreeExport.statusName(node.status), start: node.startTime, end: node.endTime,
             outputText: outputText(node), error: node.error.map { "\($0.type): \($0.message)" },
@@ -52,7 +52,7 @@ enum ForestDiff {
         let tokens = runs.compactMap(\.tokens).reduce(0, +)
         let costs = runs.compactMap(\.costUSD)
         return TraceSummary(
-            id: node.id.uuidString.lowercased(), name: node.name, status: SubtreeExport.statusName(node.status),
+            id: node.id.lowercasedString, name: node.name, status: SubtreeExport.statusName(node.status),
             start: node.startTime, end: node.endTime,
             durationMs: node.endTime.map { Int(($0.timeIntervalSince(node.startTime) * 1000).rounded()) },
             runs: runs.count, tokens: tokens, costUSD: costs.isEmpty ? nil : costs.reduce(0, +), source: "run", events: 0)

@@ -19,8 +19,8 @@ public enum SubtreeExport {
     static func value(_ forest: RunForest, _ index: Int) -> Value {
         let node = forest[index]
         var fields: [(String, Value)] = [
-            ("id", .string(node.id.uuidString.lowercased())),
-            ("parent_run_id", node.parentId.map { .string($0.uuidString.lowercased()) } ?? .null),
+            ("id", .string(node.id.lowercasedString)),
+            ("parent_run_id", node.parentId.map { .string($0.lowercasedString) } ?? .null),
             ("name", .string(node.name)),
             ("run_type", .string(node.runType.rawValue)),
             ("status", .string(statusName(node.status))),

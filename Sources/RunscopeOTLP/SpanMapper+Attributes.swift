@@ -23,7 +23,7 @@ extension SpanMapper {
         list.set("output.value", text: outputs(record), mimeKey: "output.mime_type")
         list.set("tag.tags", strings: run.tags)
         if !run.metadata.isEmpty { list.set("metadata", Value.object(run.metadata).serialized().compactJSON()) }
-        list.set("runscope.run_id", run.runId.uuidString.lowercased())
+        list.set("runscope.run_id", run.runId.lowercasedString)
         list.set("runscope.run_type", run.runType.rawValue)
         list.set("runscope.status", runStatus(record))
         switch run.runType {

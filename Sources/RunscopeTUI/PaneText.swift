@@ -126,14 +126,14 @@ enum PaneText {
     static func info(
         _ node: RunNode, forest: RunForest, chainStart: Date?, now: Date, width: Int, rerunOf: UUID? = nil
     ) -> [StyledLine] {
-        var rows: [(String, String)] = [("run id", node.id.uuidString.lowercased())]
+        var rows: [(String, String)] = [("run id", node.id.lowercasedString)]
         if let rerunOf {
             let name = forest.index(of: rerunOf).map { " (\(forest[$0].name); d compares)" } ?? ""
-            rows.append(("rerun of", rerunOf.uuidString.lowercased() + name))
+            rows.append(("rerun of", rerunOf.lowercasedString + name))
         }
         if let parentId = node.parentId {
             let name = node.parent.map { " (\(forest[$0].name))" } ?? " (not seen by the inspector)"
-            rows.append(("parent", parentId.uuidString.lowercased() + name))
+            rows.append(("parent", parentId.lowercasedString + name))
         } else {
             rows.append(("parent", "— (root)"))
         }

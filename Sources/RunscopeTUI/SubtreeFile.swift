@@ -1,4 +1,5 @@
 import Foundation
+import RunscopeCore
 import RunscopeInspector
 
 /// What `w` writes: the selected run and its subtree as JSON (``SubtreeExport``), to a new
@@ -8,7 +9,7 @@ enum SubtreeFile {
     /// Writes the file and returns the line for the status bar.
     static func write(_ forest: RunForest, from index: Int, in directory: String) -> String {
         let node = forest[index]
-        let path = freePath(in: directory, base: "runscope-\(slug(node.name))-\(node.id.uuidString.lowercased().prefix(8))")
+        let path = freePath(in: directory, base: "runscope-\(slug(node.name))-\(node.id.lowercasedString.prefix(8))")
         do {
             try Data(SubtreeExport.json(forest, from: index).utf8).write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
         } catch {

@@ -67,6 +67,6 @@ enum Generator {
         recorder.enqueue(QueuedEvent(event: .chainEnd(outputs: "x", inputs: nil), run: root, time: Date()))
         let report = recorder.close()
         precondition(report.warnings.isEmpty, "\(report.warnings)")
-        return root.runId.uuidString.lowercased()
+        return root.runId.lowercasedString
     }
 }

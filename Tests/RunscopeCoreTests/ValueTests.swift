@@ -117,4 +117,12 @@ import Testing
         // The random part is drawn in blocks of 64 words: ids from different blocks differ in it.
         #expect(Set(ids.map { $0.uuidString.suffix(12) }).count == ids.count)
     }
+
+    @Test func lowercasedStringIsTheLowercasedUUIDString() throws {
+        let fixed = try #require(UUID(uuidString: "01A23F2F-9B71-70C0-AFFB-EC872D02DEC5"))
+        #expect(fixed.lowercasedString == "01a23f2f-9b71-70c0-affb-ec872d02dec5")
+        let ids = (0..<1000).map { _ in UUID() } + [UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
+                                                   UUID(uuid: (255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255))]
+        #expect(ids.allSatisfy { $0.lowercasedString == $0.uuidString.lowercased() })
+    }
 }

@@ -81,7 +81,7 @@ final class AgentLoop {
     static func withId(_ message: Message) -> Message {
         guard message.id == nil else { return message }
         var copy = message
-        copy.id = UUID().uuidString.lowercased()
+        copy.id = UUID().lowercasedString
         return copy
     }
 

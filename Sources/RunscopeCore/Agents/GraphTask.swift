@@ -32,7 +32,7 @@ struct GraphTask: Sendable {
     /// and the config for the run inside the node (tagged `seq:step:1`, with the
     /// task's `checkpoint_ns`, as LangGraph gives it to what a node calls).
     func start(under parent: RunManager, config: RunConfig, inputs: Value) throws -> (RunManager, RunConfig) {
-        let namespace = "\(node):\(UUID().uuidString.lowercased())"
+        let namespace = "\(node):\(UUID().lowercasedString)"
         var nodeConfig = parent.childConfig(config, tag: "graph:step:\(step)")
         nodeConfig.metadata = config.metadata.merging(metadata(namespace: namespace))
         let run = try nodeConfig.startChainRun(name: node, inputs: inputs)

@@ -12,8 +12,12 @@ extension ChatModel {
 
     /// Starts a model run for `messages`.
     func startRun(_ messages: [Message], config: RunConfig) throws -> RunManager {
-        let manager = CallbackManager.configure(
-            config, localHandlers: callbacks, localTags: tags, localMetadata: runMetadata)
+        var manager = CallbackManager.configure(config, localHandlers: callbacks, localTags: tags)
+        guard !manager.handlers.isEmpty else {
+            // Nobody listens: the run's metadata, parameters and serialized form would go unread.
+            return manager.makeRun(name: config.runName ?? name, runType: .chatModel, runId: config.runId)
+        }
+        manager.addMetadata(runMetadata, inherit: false)
         let options = ChatCallOptions(kwargs: config.callKwargs)
         var params = invocationParams
         params["stop"] = options.stop.map { .array($0.map(Value.string)) } ?? .null
@@ -56,7 +60,7 @@ extension ChatModel {
                 try? run.llmError(error, response: LLMResult(generations: [[]]))
                 throw error
             }
-            if message.id == nil { message.id = "lc_run--\(run.runId.uuidString.lowercased())-0" }
+            if message.id == nil { message.id = "lc_run--\(run.runId.lowercasedString)-0" }
         }
         message.isChunk = false
         try run.llmEnd(LLMResult(generations: [[Generation(text: message.content, message: message)]]))

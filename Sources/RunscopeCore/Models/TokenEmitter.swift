@@ -12,7 +12,7 @@ final class TokenEmitter {
     init(stream: ValueStream, run: RunManager) {
         self.iterator = stream.makeAsyncIterator()
         self.run = run
-        self.messageId = "lc_run--\(run.runId.uuidString.lowercased())"
+        self.messageId = "lc_run--\(run.runId.lowercasedString)"
     }
 
     /// A provider's closing chunk: no text, only usage, tool calls or a finish reason.

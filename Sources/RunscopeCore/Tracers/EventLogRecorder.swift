@@ -27,8 +27,8 @@ public enum EventLogFormat {
     /// The line for `event` of `run` at `time`.
     public static func line(_ event: RunEvent, run: RunInfo, time: Date) -> Value {
         var object: ValueObject = [
-            "v": .int(version), "event": .string(event.name), "run_id": .string(run.runId.uuidString.lowercased()),
-            "parent_run_id": run.parentRunId.map { .string($0.uuidString.lowercased()) } ?? .null,
+            "v": .int(version), "event": .string(event.name), "run_id": .string(run.runId.lowercasedString),
+            "parent_run_id": run.parentRunId.map { .string($0.lowercasedString) } ?? .null,
             "name": .string(run.name), "run_type": .string(run.runType.rawValue),
             "tags": .array(run.tags.map(Value.string)), "time": .string(timestamp(time)),
         ]

@@ -62,7 +62,7 @@ struct OllamaStreamDecoder: ChatStreamDecoder {
         let function = call["function"]
         let arguments = function?["arguments"]
         let args = arguments?.objectValue ?? arguments?.stringValue.flatMap(ChunkFactory.arguments) ?? [:]
-        let id = call["id"]?.stringValue ?? UUID().uuidString.lowercased()
+        let id = call["id"]?.stringValue ?? UUID().lowercasedString
         return ToolCall(name: function?["name"]?.stringValue ?? "", args: args, id: id)
     }
 
