@@ -21,7 +21,18 @@ public struct RunTree: Sendable {
     /// Inputs as LangChain's tracers keep them: an object (non-object inputs as `{"input": x}`).
     public var inputs: Value
     /// Outputs likewise (`{"output": x}`, `{"documents": [...]}`, an LLM result, ...).
-    public var outputs: Value?
+    /// A model's result is kept as it came and shaped when read: most runs' outputs never are.
+    public var outputs: Value? {
+        get {
+            switch outputStorage {
+            case .value(let value): return value
+            case .llmResult(let result): return result.serialized()
+            }
+        }
+        set { outputStorage = .value(newValue) }
+    }
+    /// What ``outputs`` reads.
+    var outputStorage: OutputStorage = .value(nil)
     public var error: RunError?
     public var tags: [String]
     public var metadata: ValueObject
@@ -51,6 +62,12 @@ public struct RunTree: Sendable {
     public func flattened() -> [RunTree] {
         [self] + childRuns.flatMap { $0.flattened() }
     }
+}
+
+/// A run's outputs as a tracer keeps them: shaped, or a model's result not shaped yet.
+enum OutputStorage: Sendable {
+    case value(Value?)
+    case llmResult(LLMResult)
 }
 
 /// A streamed token and when it arrived.

@@ -3,16 +3,24 @@ import Foundation
 /// A handler that builds the tree of runs from the events it sees (LangChain's
 /// `BaseTracer`). A run whose parent it never saw start is kept as a root.
 public final class Tracer: RunEventHandler {
+    /// A run as kept here: its tree (children not filled in), its children's and its
+    /// root's places in `State.nodes`, and for a root, how many runs its trace has started.
+    private struct Node {
+        var tree: RunTree
+        var children: [Int] = []
+        var root: Int
+        var started = 1
+    }
+
+    /// Runs in the order they started, found by id through one index: a start hashes
+    /// the run's id and its parent's, any other event the run's id only.
     private struct State {
-        var runs: [UUID: RunTree] = [:]
-        var children: [UUID: [UUID]] = [:]
-        var roots: [UUID] = []
-        var rootOf: [UUID: UUID] = [:]
-        var started: [UUID: Int] = [:]
-        /// Where the run of the last token is in `runs`: a model's tokens come in a row,
-        /// so most find their run without hashing its id. Cleared when a run is added
-        /// (which may move the others); `runs` loses none.
-        var tokenRun: (id: UUID, index: Dictionary<UUID, RunTree>.Index)?
+        var nodes: [Node] = []
+        var index: [UUID: Int] = [:]
+        var roots: [Int] = []
+        /// Where the run of the last token is in `nodes`: a model's tokens come in a row,
+        /// so most find their run without hashing its id (places never move).
+        var tokenRun: (id: UUID, index: Int)?
     }
 
     private let state = Locked(State())
@@ -30,12 +38,13 @@ public final class Tracer: RunEventHandler {
 
     /// One run (with its subtree) by id.
     public func run(_ id: UUID) -> RunTree? {
-        state.withLock { state in state.runs.index(forKey: id) == nil ? nil : Self.build(id, state) }
+        state.withLock { state in state.index[id].map { Self.build($0, state) } }
     }
 
-    private static func build(_ id: UUID, _ state: State) -> RunTree {
-        var tree = state.runs[id]!
-        tree.childRuns = (state.children[id] ?? []).map { build($0, state) }
+    private static func build(_ index: Int, _ state: State) -> RunTree {
+        let node = state.nodes[index]
+        var tree = node.tree
+        tree.childRuns = node.children.map { build($0, state) }
         return tree
     }
 
@@ -43,15 +52,15 @@ public final class Tracer: RunEventHandler {
     public func onLLMNewToken(_ run: RunInfo, token: String, chunk: GenerationChunk?) throws {
         let now = clock()
         state.withLock { state in
-            let index: Dictionary<UUID, RunTree>.Index
+            let index: Int
             if let cached = state.tokenRun, cached.id == run.runId {
                 index = cached.index
             } else {
-                guard let found = state.runs.index(forKey: run.runId) else { return }
+                guard let found = state.index[run.runId] else { return }
                 index = found
                 state.tokenRun = (run.runId, found)
             }
-            state.runs.values[index].tokens.append(TokenEvent(text: token, time: now))
+            state.nodes[index].tree.tokens.append(TokenEvent(text: token, time: now))
         }
     }
 
@@ -60,51 +69,62 @@ public final class Tracer: RunEventHandler {
         state.withLock { state in
             if event.isStart {
                 Self.start(run, event, now, &state)
-            } else if let index = state.runs.index(forKey: run.runId) {
-                Self.update(index, event, now, &state)
+            } else if let index = state.index[run.runId] {
+                Self.update(&state.nodes[index].tree, event, now)
             }
         }
     }
 
     private static func start(_ run: RunInfo, _ event: RunEvent, _ now: Date, _ state: inout State) {
-        let parent = run.parentRunId.flatMap { state.runs.index(forKey: $0) == nil ? nil : $0 }
-        let root = parent.flatMap { state.rootOf[$0] } ?? run.runId
-        let order = (state.started[root] ?? 0) + 1
-        state.started[root] = order
-        state.rootOf[run.runId] = root
-        if let parent { state.children[parent, default: []].append(run.runId) } else { state.roots.append(run.runId) }
-        state.tokenRun = nil
-        state.runs[run.runId] = RunTree(
+        let parent = run.parentRunId.flatMap { state.index[$0] }
+        let place = state.index[run.runId] ?? state.nodes.count
+        let root = parent.map { state.nodes[$0].root } ?? place
+        var order = 1
+        if root != place {
+            state.nodes[root].started += 1
+            order = state.nodes[root].started
+        }
+        let tree = RunTree(
             id: run.runId, parentRunId: run.parentRunId, name: run.name, runType: run.runType, startTime: now,
-            inputs: TraceShapes.inputs(event), outputs: nil, error: nil, tags: run.tags, metadata: run.metadata,
+            inputs: TraceShapes.inputs(event), error: nil, tags: run.tags, metadata: run.metadata,
             extra: run.extra, executionOrder: order, tokens: [], events: [], childRuns: [])
+        if place < state.nodes.count {
+            // The same id started again: the run starts over where it was.
+            state.nodes[place].tree = tree
+            return
+        }
+        state.nodes.append(Node(tree: tree, root: root))
+        state.index[run.runId] = place
+        if let parent { state.nodes[parent].children.append(place) } else { state.roots.append(place) }
     }
 
-    /// Applies a non-start event to the run at `index` in `state.runs` (found once:
-    /// changing a run's fields in place moves no run, so the index holds).
-    private static func update(_ index: Dictionary<UUID, RunTree>.Index, _ event: RunEvent, _ now: Date, _ state: inout State) {
+    /// Applies a non-start event to a run, in place.
+    private static func update(_ run: inout RunTree, _ event: RunEvent, _ now: Date) {
         switch event {
         case .newToken(let token, _):
-            state.runs.values[index].tokens.append(TokenEvent(text: token, time: now))
+            run.tokens.append(TokenEvent(text: token, time: now))
         case .retry(let retry):
-            state.runs.values[index].events.append(TraceEvent(name: "retry", time: now, data: [
+            run.events.append(TraceEvent(name: "retry", time: now, data: [
                 "attempt_number": .int(retry.attemptNumber), "error": .string(retry.error.description),
                 "wait_seconds": .double(retry.waitSeconds),
             ]))
         case .custom(let name, let data):
-            state.runs.values[index].events.append(
-                TraceEvent(name: "custom_event", time: now, data: ["name": .string(name), "data": data]))
+            run.events.append(TraceEvent(name: "custom_event", time: now, data: ["name": .string(name), "data": data]))
         case .text(let text):
-            state.runs.values[index].events.append(TraceEvent(name: "text", time: now, data: .string(text)))
+            run.events.append(TraceEvent(name: "text", time: now, data: .string(text)))
         default:
-            finish(&state.runs.values[index], event, now)
+            finish(&run, event, now)
         }
     }
 
     private static func finish(_ run: inout RunTree, _ event: RunEvent, _ now: Date) {
         run.endTime = now
         run.error = event.error
-        if let outputs = TraceShapes.outputs(event) { run.outputs = outputs }
+        if case .llmEnd(let result) = event {
+            run.outputStorage = .llmResult(result)
+        } else if let outputs = TraceShapes.outputs(event) {
+            run.outputs = outputs
+        }
         if case .chainEnd(_, let inputs?) = event { run.inputs = TraceShapes.wrap(inputs, "input") }
         if case .chainError(_, let inputs?) = event { run.inputs = TraceShapes.wrap(inputs, "input") }
     }
