@@ -20,13 +20,14 @@ extension RunConfig {
 
     /// Runs `body` as one chain-like run: start with `inputs`, then end with the
     /// output, or with the error, which is rethrown.
-    /// `keeping`: the component that runs, kept with `inputs` for the step keeper.
+    /// `keeping`: the component that runs, kept with `inputs` for the step keeper (taken
+    /// only when there is one, so that a run with none boxes no component).
     public func traced(
         name: String, runType: RunType = .chain, inputs: Value, serialized: Value? = nil,
-        keeping component: (any Runnable)? = nil, _ body: (RunManager) async throws -> Value
+        keeping component: @autoclosure () -> (any Runnable)? = nil, _ body: (RunManager) async throws -> Value
     ) async throws -> Value {
         let run = try startChainRun(name: name, runType: runType, inputs: inputs, serialized: serialized)
-        if let component { keep(component, input: inputs, runId: run.runId) }
+        if stepKeeper != nil, let component = component() { keep(component, input: inputs, runId: run.runId) }
         let output: Value
         do {
             output = try await body(run)

@@ -57,7 +57,9 @@ extension RunConfig {
     }
 
     /// Tells the step keeper, if any, that `component` runs as `runId` on `input` with this config.
-    func keep(_ component: any Runnable, input: Value, runId: UUID) {
-        stepKeeper?.keep(KeptStep(runId: runId, component: component, input: input, config: self))
+    /// Generic, so that with no keeper (most runs) the component is never boxed.
+    func keep(_ component: some Runnable, input: Value, runId: UUID) {
+        guard let stepKeeper else { return }
+        stepKeeper.keep(KeptStep(runId: runId, component: component, input: input, config: self))
     }
 }
