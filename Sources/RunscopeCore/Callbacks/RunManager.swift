@@ -22,8 +22,11 @@ public final class RunManager: Sendable {
     /// run as parent, and `tag` (a step tag) for that child only.
     public func childConfig(_ config: RunConfig, tag: String? = nil) -> RunConfig {
         var child = CallbackManager(parentRunId: info.runId)
-        child.handlers = manager.inheritableHandlers
-        child.inheritableHandlers = manager.inheritableHandlers
+        let handlers = manager.inheritableHandlers
+        if !handlers.isEmpty {
+            child.handlers = handlers
+            child.inheritableHandlers = handlers
+        }
         child.addTags(manager.inheritableTags, inherit: true)
         child.addMetadata(manager.inheritableMetadata, inherit: true)
         if let tag { child.addTags([tag], inherit: false) }

@@ -3,11 +3,14 @@
 public struct RunnableSequence: Runnable {
     public let steps: [any Runnable]
     private let customName: String?
+    /// `seq:step:1`, `seq:step:2`, ...: each step's tag, made once.
+    private let stepTags: [String]
 
     /// A sequence of the given steps (nested sequences are flattened).
     public init(steps: [any Runnable], name: String? = nil) {
         self.steps = steps.flatMap(Self.flatten)
         self.customName = name
+        self.stepTags = self.steps.indices.map { "seq:step:\($0 + 1)" }
     }
 
     /// A sequence of the given steps.
@@ -26,8 +29,8 @@ public struct RunnableSequence: Runnable {
     public func invoke(_ input: Value, config: RunConfig) async throws -> Value {
         try await config.traced(name: name, inputs: input, keeping: self) { run in
             var value = input
-            for (index, step) in steps.enumerated() {
-                value = try await step.invoke(value, config: run.childConfig(config, tag: "seq:step:\(index + 1)"))
+            for (step, tag) in zip(steps, stepTags) {
+                value = try await step.invoke(value, config: run.childConfig(config, tag: tag))
             }
             return value
         }
@@ -39,10 +42,11 @@ public struct RunnableSequence: Runnable {
 
     public func transform(_ input: ValueStream, config: RunConfig) -> ValueStream {
         let steps = self.steps
+        let stepTags = self.stepTags
         return config.tracedTransform(input, name: name, keeping: self) { stream, run in
             var pipeline = stream
-            for (index, step) in steps.enumerated() {
-                pipeline = step.transform(pipeline, config: run.childConfig(config, tag: "seq:step:\(index + 1)"))
+            for (step, tag) in zip(steps, stepTags) {
+                pipeline = step.transform(pipeline, config: run.childConfig(config, tag: tag))
             }
             return pipeline
         }
