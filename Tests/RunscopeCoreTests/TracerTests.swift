@@ -50,4 +50,27 @@ import Testing
         let step = try #require(tracer.runs[1].childRuns.first)
         #expect(step.events.first?.data["name"] == "progress")
     }
+
+    /// Runs found among the newest and through the index alike: twenty children started
+    /// before any ends, an old one ending first, a child under an old one.
+    @Test func runsOlderThanTheNewestAreFoundThroughTheIndex() throws {
+        let tracer = Tracer()
+        let root = RunInfo(runId: UUIDv7.make(), parentRunId: nil, name: "root", runType: .chain)
+        try tracer.handle(.chainStart(inputs: "go"), run: root)
+        let children = (1...20).map { RunInfo(runId: UUIDv7.make(), parentRunId: root.runId, name: "c\($0)", runType: .chain) }
+        for child in children { try tracer.handle(.chainStart(inputs: .string(child.name)), run: child) }
+        let grandchild = RunInfo(runId: UUIDv7.make(), parentRunId: children[1].runId, name: "g", runType: .chain)
+        try tracer.handle(.chainEnd(outputs: "one", inputs: nil), run: children[0])
+        try tracer.handle(.chainStart(inputs: "deep"), run: grandchild)
+        try tracer.handle(.chainEnd(outputs: "deep", inputs: nil), run: grandchild)
+        for child in children.dropFirst() { try tracer.handle(.chainEnd(outputs: .string(child.name), inputs: nil), run: child) }
+        try tracer.handle(.chainEnd(outputs: "done", inputs: nil), run: root)
+        let tree = try #require(tracer.runs.first)
+        #expect(tracer.runs.count == 1 && tree.status == .succeeded && tree.outputs == ["output": "done"])
+        #expect(tree.childRuns.map(\.name) == children.map(\.name))
+        #expect(tree.childRuns.allSatisfy { $0.status == .succeeded && $0.outputs == ["output": .string($0.name == "c1" ? "one" : $0.name)] })
+        #expect(tree.childRuns[1].childRuns.map(\.name) == ["g"] && tree.childRuns[1].childRuns[0].executionOrder == 22)
+        #expect(tree.childRuns.map(\.executionOrder) == Array(2...21))
+        #expect(tracer.run(children[0].runId)?.outputs == ["output": "one"])
+    }
 }

@@ -12,8 +12,8 @@ public final class Tracer: RunEventHandler {
         var started = 1
     }
 
-    /// Runs in the order they started, found by id through one index: a start hashes
-    /// the run's id and its parent's, any other event the run's id only.
+    /// Runs in the order they started, found by id among the newest first, else through
+    /// one index (which a start adds the run's id to).
     private struct State {
         var nodes: [Node] = []
         var index: [UUID: Int] = [:]
@@ -21,6 +21,29 @@ public final class Tracer: RunEventHandler {
         /// Where the run of the last token is in `nodes`: a model's tokens come in a row,
         /// so most find their run without hashing its id (places never move).
         var tokenRun: (id: UUID, index: Int)?
+
+        /// Room for a small chain's runs from the start, so that its first runs do not
+        /// regrow the arrays and the index one after another.
+        init() {
+            nodes.reserveCapacity(8)
+            index.reserveCapacity(8)
+        }
+
+        /// How many of the newest runs ``place(of:)`` looks at before it hashes.
+        static let recentRuns = 8
+
+        /// The place of run `id` in `nodes`. A run that ends, or starts a child, is most
+        /// often one of the newest (a leaf just started, its parent just before it), so
+        /// those are compared first and the index hashed only for older ones.
+        func place(of id: UUID) -> Int? {
+            var place = nodes.count - 1
+            let stop = max(0, nodes.count - Self.recentRuns)
+            while place >= stop {
+                if nodes[place].tree.id == id { return place }
+                place -= 1
+            }
+            return stop == 0 ? nil : index[id]
+        }
     }
 
     private let state = Locked(State())
@@ -56,7 +79,7 @@ public final class Tracer: RunEventHandler {
             if let cached = state.tokenRun, cached.id == run.runId {
                 index = cached.index
             } else {
-                guard let found = state.index[run.runId] else { return }
+                guard let found = state.place(of: run.runId) else { return }
                 index = found
                 state.tokenRun = (run.runId, found)
             }
@@ -69,15 +92,15 @@ public final class Tracer: RunEventHandler {
         state.withLock { state in
             if event.isStart {
                 Self.start(run, event, now, &state)
-            } else if let index = state.index[run.runId] {
+            } else if let index = state.place(of: run.runId) {
                 Self.update(&state.nodes[index].tree, event, now)
             }
         }
     }
 
     private static func start(_ run: RunInfo, _ event: RunEvent, _ now: Date, _ state: inout State) {
-        let parent = run.parentRunId.flatMap { state.index[$0] }
-        let place = state.index[run.runId] ?? state.nodes.count
+        let parent = run.parentRunId.flatMap { state.place(of: $0) }
+        let place = state.place(of: run.runId) ?? state.nodes.count
         let root = parent.map { state.nodes[$0].root } ?? place
         var order = 1
         if root != place {
