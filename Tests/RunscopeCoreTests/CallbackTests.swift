@@ -153,4 +153,20 @@ final class ChainIgnoringCollector: RunEventHandler {
     @Test func customEventsNeedARunningLambda() throws {
         #expect(throws: Never.self) { try RunConfig().dispatchCustomEvent("x", data: 1) }
     }
+
+    /// A handler bound to one branch is added to that branch's callback manager only (a
+    /// manager's fields are shared by its copies until one changes): it sees that branch's
+    /// runs, and the runtime handler sees them all.
+    @Test func aHandlerBoundToOneBranchSeesThatBranchOnly() async throws {
+        let runtime = EventCollector()
+        let bound = EventCollector()
+        let left = RunnableLambda(name: "left") { $0 }.withConfig(RunConfig(callbacks: [bound], tags: ["mine"]))
+        let right = RunnableLambda(name: "right") { $0 }
+        let both = RunnableParallel([(key: "left", runnable: left), (key: "right", runnable: right)])
+        _ = try await both.invoke("x", config: RunConfig(callbacks: [runtime]))
+        let starts = { (collector: EventCollector) in collector.all.filter { $0.event.isStart }.map(\.run.name) }
+        #expect(starts(bound) == ["left"])
+        #expect(Set(starts(runtime)) == ["RunnableParallel<left,right>", "left", "right"])
+        #expect(runtime.all.first { $0.run.name == "right" }?.run.tags.contains("mine") == false, "the binding's tag stays on its branch")
+    }
 }
